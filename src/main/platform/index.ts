@@ -1,0 +1,2 @@
+export { resolveDataDir } from './data-dir';
+export { APP_VERSION } from './version';

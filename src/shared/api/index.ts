@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+
+export * from './errors';
+export * from './events';
+export * from './limits';
+export * from './method';
+export * from './app';
+
+/**
+ * The one contract between renderer and main process. Every transport (Electron IPC,
+ * browser-shell WebSocket, CLI) calls exactly these methods through the one dispatcher.
+ * Each domain keeps its methods in its own file and is merged here.
+ */
+export const methods = {
+  ...appMethods,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.infer<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<Methods[M]['output']>;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
