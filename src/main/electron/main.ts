@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url';
+import { app, protocol, session, type BrowserWindow } from 'electron';
+import { createApp, type App } from '../api/index';
+import { createAppProtocolHandler, APP_SCHEME_PRIVILEGES } from './app-protocol';
+import { APP_SCHEME } from './app-url';
+import { forwardEvents, registerApiHandlers } from './ipc';
+import { acquireSingleInstance, lockVaultOnSystemLock } from './lifecycle';
+import { hardenSession } from './session-guards';
+import { hardenWebContents } from './web-contents-guards';
+import { createMainWindow } from './window';
+
+// Bundled to dist/electron/main.js; the renderer and preload builds sit next to it in dist/.
+const RENDERER_ROOT = fileURLToPath(new URL('../renderer/browser/', import.meta.url));
+const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+// Both must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let services: App | null = null;
+
+const focusMainWindow = () => {
+  if (mainWindow === null || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+};
+
+const openMainWindow = () => {
+  const win = createMainWindow({ preloadPath: PRELOAD_PATH });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+};
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
+  services = await createApp({ log: (line) => process.stderr.write(`${line}\n`) });
+  registerApiHandlers(services, () => mainWindow);
+  forwardEvents(services, () => mainWindow);
+  lockVaultOnSystemLock(services);
+  openMainWindow();
+  app.on('activate', () => {
+    if (mainWindow === null) openMainWindow();
+  });
+}
+
+if (!acquireSingleInstance(focusMainWindow)) {
+  app.quit();
+} else {
+  // Any contents created later (DevTools, a stray popup) gets the same guards as the main window.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Closing the window ends the app on every OS, which also closes the vault and databases.
+  app.on('window-all-closed', () => app.quit());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || services === null) return;
+    event.preventDefault();
+    void services.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      process.stderr.write(`DBT Coach could not start: ${error instanceof Error ? error.name : 'unknown error'}\n`);
+      app.exit(1);
+    });
+}
