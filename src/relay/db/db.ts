@@ -1,0 +1,76 @@
+// One small database interface over PostgreSQL (pg) and embedded PGlite, so every repository and
+// migration is written once. SQL uses $n placeholders, which both drivers accept.
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+
+export type Row = Record<string, unknown>;
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+export interface Db extends Queryable {
+  readonly dialect: 'postgres' | 'pglite';
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Drivers disagree on int8 (string vs number) and bytea (Buffer vs Uint8Array): normalize at the edge.
+export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v as string));
+export const bytes = (v: unknown): Buffer => Buffer.from(v as Uint8Array);
+
+export const RELAY_ROLE = 'dbt_coach_relay';
+
+export class PgDb implements Db {
+  readonly dialect = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  /** `role`: SET ROLE on every connection, so the relay runs with the restricted grants of the migrations. */
+  constructor(url: string, opts: { role?: string; max?: number } = {}) {
+    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+    this.pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+    if (opts.role) {
+      const role = opts.role;
+      this.pool.on('connect', (c) => void c.query(`SET ROLE ${role}`).catch(() => undefined));
+    }
+  }
+  async query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(sql, params)).rows as T[];
+  }
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn({ query: async (s, p = []) => (await c.query(s, p)).rows });
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+export class PgliteDb implements Db {
+  readonly dialect = 'pglite' as const;
+  private constructor(private readonly db: PGlite) {}
+
+  /** `dataDir` undefined = in memory (tests). */
+  static async open(dataDir?: string): Promise<PgliteDb> {
+    if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    return new PgliteDb(await PGlite.create(dataDir));
+  }
+  async query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query<T>(sql, params)).rows;
+  }
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn({ query: async (s, p = []) => (await tx.query<never>(s, p)).rows }));
+  }
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
