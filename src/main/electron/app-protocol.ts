@@ -33,11 +33,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 // Checked on the raw URL *and* on the decoded path: Chromium normalizes most of these before we
-// see them, but the handler must not rely on that.
+// see them, but the handler must not rely on that. A `%` left after decoding means double encoding.
 // eslint-disable-next-line no-control-regex
 const RAW_FORBIDDEN = /\.\.|%2e|%2f|%5c|%00|\\|\u0000/i;
 // eslint-disable-next-line no-control-regex
-const DECODED_FORBIDDEN = /\.\.|\\|[\u0000-\u001f\u007f]|^\/\/|^\/[a-zA-Z]:|:/;
+const DECODED_FORBIDDEN = /\.\.|%|\\|[\u0000-\u001f\u007f]|^\/\/|^\/[a-zA-Z]:|:/;
 
 export type ResolvedPath = { kind: 'file'; relPath: string } | { kind: 'refused'; status: 403 | 404 };
 
