@@ -1,5 +1,6 @@
+// Lives here rather than next to src/shared/csp.ts because src/shared may import only zod (not vitest).
 import { describe, expect, it } from 'vitest';
-import { buildCsp, CSP_NONCE_PLACEHOLDER, injectNonce, isValidNonce } from './csp';
+import { buildCsp, CSP_NONCE_PLACEHOLDER, injectNonce, isValidNonce } from '../../shared/csp';
 
 const NONCE = 'q2Vh8n3Xk1pZ0aB7cD9eFg==';
 
