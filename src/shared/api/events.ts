@@ -14,6 +14,37 @@ export const eventSchemas = {
     fraction: z.number().min(0).max(1).nullable(),
     label: z.string().max(200),
   }),
+  /** A streamed piece of an assistant reply (text only ever goes to the renderer, never to logs). */
+  'chat.delta': z.strictObject({
+    conversationId: z.string().max(64),
+    messageId: z.string().max(64),
+    text: z.string(),
+    /** True when `text` replaces everything shown so far (the safety layer rewrote the reply). */
+    replace: z.boolean().optional(),
+  }),
+  /** A reply finished; `partial`/`cancelled` after stop or lock, `error` with a code. */
+  'chat.done': z.strictObject({
+    conversationId: z.string().max(64),
+    messageId: z.string().max(64),
+    status: z.enum(['complete', 'partial', 'cancelled', 'error']),
+    errorCode: z.string().max(40).optional(),
+    provider: z.enum(['local', 'server', 'relay']),
+    model: z.string().max(200),
+    tokens: z.number().int().nonnegative(),
+  }),
+  /** Place in the one-at-a-time generation queue: 0 = generating now. */
+  'chat.queue': z.strictObject({
+    conversationId: z.string().max(64),
+    messageId: z.string().max(64),
+    position: z.number().int().nonnegative(),
+  }),
+  /** An outbound connection was allowed or refused (host and purpose only, never content). */
+  'privacy.connection': z.strictObject({
+    at: z.string().max(40),
+    host: z.string().max(255),
+    purpose: z.string().max(64),
+    allowed: z.boolean(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

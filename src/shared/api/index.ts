@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { vaultMethods } from './vault';
+import { chatMethods } from './chat';
+import { modelsMethods } from './models';
 
 export * from './errors';
 export * from './events';
 export * from './limits';
 export * from './method';
 export * from './app';
+export * from './vault';
+export * from './chat';
+export * from './models';
 
 /**
  * The one contract between renderer and main process. Every transport (Electron IPC,
@@ -14,6 +20,9 @@ export * from './app';
  */
 export const methods = {
   ...appMethods,
+  ...vaultMethods,
+  ...modelsMethods,
+  ...chatMethods,
 } as const;
 
 export type Methods = typeof methods;

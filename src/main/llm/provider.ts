@@ -1,0 +1,40 @@
+import type { ProviderKind } from '../../shared/api/chat';
+
+export interface ChatTurn {
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+}
+
+/** One request to any provider: the system prompt, earlier turns and the message being answered. */
+export interface ChatRequest {
+  readonly system: string;
+  readonly history: readonly ChatTurn[];
+  readonly message: string;
+  readonly maxTokens?: number;
+  readonly temperature?: number;
+  /** Called with the 1-based place in the provider's queue while waiting (0 = generating). */
+  readonly onQueue?: (position: number) => void;
+}
+
+export type Delta =
+  | { readonly type: 'text'; readonly text: string }
+  | {
+      readonly type: 'done';
+      /** 'stopped' = aborted by the caller; 'length' = hit maxTokens or the context. */
+      readonly reason: 'complete' | 'length' | 'stopped';
+      readonly tokens: number;
+      readonly model: string;
+    };
+
+/**
+ * The one interface every provider implements (local llama.cpp, OpenAI-compatible server, and
+ * the relay later). Cancellation is the AbortSignal; failures are AppErrors with codes such as
+ * PROVIDER_ERROR, CONTEXT_OVERFLOW, MODEL_NOT_LOADED, OFFLINE.
+ */
+export interface ChatProvider {
+  readonly kind: ProviderKind;
+  /** Where a message goes (for the remote confirmation); null for on-device providers. */
+  destination(): { host: string; model: string } | null;
+  available(): boolean;
+  chat(request: ChatRequest, signal: AbortSignal): AsyncIterable<Delta>;
+}
