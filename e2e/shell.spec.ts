@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser, so this file needs the DOM types.
 import { expect, saveScreenshot, SCREENS, test } from './fixtures';
 
 test('first run shows the welcome screen: what DBT Coach is and is not, urgent help, where data lives', async ({
