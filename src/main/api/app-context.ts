@@ -1,3 +1,4 @@
+import type { VaultService } from '../vault/index';
 import type { EventBus } from './event-bus';
 
 /**
@@ -8,6 +9,8 @@ export interface AppContext {
   readonly dataDir: string;
   readonly platform: string;
   readonly events: EventBus;
+  /** Keys and lock state; other services get the session through `vault.requireSession()`. */
+  readonly vault: VaultService;
   /** Cleanup hooks run on close, newest first. */
   readonly disposers: Array<() => Promise<void> | void>;
 }

@@ -4,6 +4,10 @@ import type { AppContext } from './app-context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { EventBus } from './event-bus';
 import { createAppHandlers } from './handlers/app';
+import { createVaultHandlers, createVaultService, PASSIVE_METHODS, type SafeStorageLike } from './handlers/vault';
+import { createChatHandlers } from './handlers/chat';
+import { createModelsHandlers } from './handlers/models';
+import { createLlmService } from '../llm/index';
 
 export { resolveDataDir };
 export type { CallContext, Dispatch } from './dispatcher';
@@ -14,6 +18,8 @@ export interface CreateAppOptions {
   env?: NodeJS.ProcessEnv;
   /** Receives method names of unexpected failures; never user content. */
   log?: (line: string) => void;
+  /** Electron's safeStorage, passed in by the desktop shell; the browser shell uses keytar instead. */
+  safeStorage?: SafeStorageLike;
 }
 
 export interface App {
@@ -27,15 +33,28 @@ export interface App {
 export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const dataDir = resolveDataDir(options.dataDir, options.env);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const ctx: AppContext = { dataDir, platform: process.platform, events: new EventBus(), disposers: [] };
+  const events = new EventBus();
+  const vault = createVaultService(dataDir, events, options);
+  const ctx: AppContext = { dataDir, platform: process.platform, events, vault, disposers: [] };
+  ctx.disposers.push(() => vault.close());
+  const llm = await createLlmService({ dataDir, emit: (name, payload) => ctx.events.emit(name, payload) });
+  ctx.disposers.push(() => llm.dispose());
   const handlers: Handlers = {
     ...createAppHandlers(ctx),
+    ...createVaultHandlers(vault),
+    ...createModelsHandlers(llm),
+    ...createChatHandlers(llm),
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const dispatch = createDispatcher(handlers, {
+  const inner = createDispatcher(handlers, {
     onInternalError: (method, error) =>
       log(`internal error in ${method}: ${error instanceof Error ? error.name : 'unknown'}`),
   });
+  // Every call is user activity for the idle auto-lock, except the UI's own status polling.
+  const dispatch: Dispatch = (method, input, call) => {
+    if (typeof method !== 'string' || !PASSIVE_METHODS.has(method)) vault.touch();
+    return inner(method, input, call);
+  };
   return {
     dataDir,
     dispatch,
