@@ -1,6 +1,9 @@
 import type { Migration } from './migration';
 
-/** Conversations, messages and settings. Times are Unix milliseconds. */
+/**
+ * Conversations, messages and settings. Times are Unix milliseconds. No STRICT tables: the
+ * format test opens the file with SQLCipher 3.4 (SQLite 3.15), which cannot parse them.
+ */
 export const migration0001: Migration = {
   version: 1,
   name: 'conversations-messages',
@@ -15,7 +18,7 @@ export const migration0001: Migration = {
         model TEXT,
         pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
         archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
-      ) STRICT;
+      );
       CREATE INDEX conversations_by_updated ON conversations (archived, updated_at DESC);
 
       -- seq is the rowid: the FTS index and paging use it; id is the public identifier.
@@ -31,14 +34,14 @@ export const migration0001: Migration = {
         provider TEXT,
         model TEXT,
         status TEXT NOT NULL CHECK (status IN ('complete', 'partial', 'cancelled', 'error'))
-      ) STRICT;
+      );
       CREATE INDEX messages_by_conversation ON messages (conversation_id, seq);
 
       CREATE TABLE settings (
         key TEXT PRIMARY KEY NOT NULL,
         value TEXT NOT NULL CHECK (json_valid(value)),
         updated_at INTEGER NOT NULL
-      ) STRICT;
+      );
     `);
   },
 };

@@ -20,7 +20,7 @@ export const migration0002: Migration = {
         body TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
-      ) STRICT;
+      );
       CREATE INDEX notes_by_ref ON notes (kind, ref_id);
 
       CREATE VIRTUAL TABLE messages_fts USING fts5(

@@ -11,7 +11,7 @@ export const migration0003: Migration = {
         at INTEGER NOT NULL,
         event TEXT NOT NULL,
         detail TEXT CHECK (detail IS NULL OR json_valid(detail))
-      ) STRICT;
+      );
     `);
   },
 };
