@@ -79,7 +79,7 @@ export function chunkNonce(baseNonce: Uint8Array, seq: number): Uint8Array {
   const nonce = Uint8Array.from(baseNonce);
   let s = seq;
   for (let i = 11; i >= 4 && s > 0; i--) {
-    nonce[i] ^= s & 0xff;
+    nonce[i] = (nonce[i] ?? 0) ^ (s & 0xff);
     s = Math.floor(s / 256);
   }
   return nonce;
@@ -142,3 +142,22 @@ export interface HistoryPlaintext {
   messages: RequestPlaintext['messages'];
   reply: string;
 }
+
+/** Error codes in relay error bodies: `{ "error": { "code": ..., "message": ... } }`. */
+export const RELAY_ERROR_CODES = {
+  UNAUTHORIZED: 401,
+  INVALID_INPUT: 400,
+  UNDECRYPTABLE: 400,
+  CLOCK_SKEW: 400,
+  NOT_FOUND: 404,
+  KEY_EXPIRED: 409,
+  REPLAY: 409,
+  TOO_LARGE: 413,
+  UNSUPPORTED_ENCODING: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_ERROR: 502,
+  UNAVAILABLE: 503,
+  UPSTREAM_TIMEOUT: 504,
+} as const;
+export type RelayErrorCode = keyof typeof RELAY_ERROR_CODES;

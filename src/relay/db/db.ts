@@ -62,7 +62,7 @@ export class PgliteDb implements Db {
   /** `dataDir` undefined = in memory (tests). */
   static async open(dataDir?: string): Promise<PgliteDb> {
     if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    return new PgliteDb(await PGlite.create(dataDir));
+    return new PgliteDb(await PGlite.create(dataDir || undefined));
   }
   async query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.db.query<T>(sql, params)).rows;

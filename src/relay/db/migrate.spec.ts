@@ -53,8 +53,8 @@ describe.each(backends)('migrations on %s', (name, open) => {
 
 describe('migration order check', () => {
   it('rejects gaps and bad names', () => {
-    expect(() => checkOrder([MIGRATIONS[1]])).toThrow(MigrationError);
-    expect(() => checkOrder([{ ...MIGRATIONS[0], name: 'Bad Name' }])).toThrow(MigrationError);
+    expect(() => checkOrder([MIGRATIONS[1]!])).toThrow(MigrationError);
+    expect(() => checkOrder([{ ...MIGRATIONS[0]!, name: 'Bad Name' }])).toThrow(MigrationError);
     expect(() => checkOrder(MIGRATIONS)).not.toThrow();
   });
 });

@@ -29,9 +29,9 @@ export function checkOrder(list: readonly Migration[]): void {
 
 export async function schemaVersion(db: Queryable): Promise<number> {
   const [row] = await db.query(`SELECT to_regclass('relay_migrations') IS NOT NULL AS present`);
-  if (!row.present) return 0;
+  if (!row?.present) return 0;
   const [v] = await db.query(`SELECT coalesce(max(version), 0) AS v FROM relay_migrations`);
-  return num(v.v);
+  return num(v?.v ?? 0);
 }
 
 /** Applies pending migrations up to `target` (default: all). Returns the resulting version. */

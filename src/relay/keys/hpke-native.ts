@@ -90,7 +90,7 @@ export class HpkeContext {
   private nonce(): Buffer {
     const n = Buffer.from(this.baseNonce);
     const s = i2osp(this.seq++, 6);
-    for (let i = 0; i < 6; i++) n[6 + i] ^= s[i];
+    for (let i = 0; i < 6; i++) n[6 + i] = (n[6 + i] ?? 0) ^ (s[i] ?? 0);
     return n;
   }
   private alg(): 'aes-128-gcm' | 'aes-256-gcm' {
@@ -141,7 +141,12 @@ function keySchedule(aeadId: AeadId, shared: Buffer, info: Uint8Array): HpkeCont
 }
 
 /** SetupBaseR: the relay's side of a request. Throws HpkeOpenError on a malformed encapsulated key. */
-export function setupBaseR(enc: Uint8Array, recipient: X25519KeyPair, info: Uint8Array, aeadId: AeadId = 2): HpkeContext {
+export function setupBaseR(
+  enc: Uint8Array,
+  recipient: X25519KeyPair,
+  info: Uint8Array,
+  aeadId: AeadId = 2,
+): HpkeContext {
   let dh: Buffer;
   try {
     dh = diffieHellman({ privateKey: recipient.privateKey, publicKey: x25519PublicKey(enc) });

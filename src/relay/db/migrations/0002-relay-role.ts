@@ -13,8 +13,10 @@ export const migration: Migration = {
     await tx.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${RELAY_ROLE}') THEN CREATE ROLE ${RELAY_ROLE} NOLOGIN; END IF;
     END $$`);
-    const [me] = await tx.query<{ member: boolean }>(`SELECT pg_has_role(current_user, '${RELAY_ROLE}', 'MEMBER') AS member`);
-    if (!me.member) await tx.query(`GRANT ${RELAY_ROLE} TO CURRENT_USER`);
+    const [me] = await tx.query<{ member: boolean }>(
+      `SELECT pg_has_role(current_user, '${RELAY_ROLE}', 'MEMBER') AS member`,
+    );
+    if (!me?.member) await tx.query(`GRANT ${RELAY_ROLE} TO CURRENT_USER`);
     await tx.query(`GRANT USAGE ON SCHEMA public TO ${RELAY_ROLE}`);
     await tx.query(
       `GRANT SELECT, INSERT, UPDATE, DELETE ON accounts, auth_challenges, tokens, seen_requests, history TO ${RELAY_ROLE}`,

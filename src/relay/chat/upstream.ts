@@ -1,0 +1,70 @@
+// The OpenAI-compatible upstream. Base URL, model and API key come only from the relay's environment;
+// clients cannot choose them. Errors become typed RelayErrors without upstream text (it may echo prompts).
+import OpenAI from 'openai';
+import type { RelayConfig } from '../config';
+import type { RequestPlaintext } from '../client/protocol';
+import { RelayError } from '../http/errors';
+
+export interface Completion {
+  text: string;
+  finishReason: string;
+  usage?: { promptTokens: number; completionTokens: number };
+}
+
+export interface Upstream {
+  complete(req: RequestPlaintext, signal: AbortSignal): Promise<Completion>;
+  /** Resolves once the upstream has accepted the request (errors before that reject here). */
+  stream(req: RequestPlaintext, signal: AbortSignal): Promise<AsyncIterable<{ delta: string; finishReason?: string }>>;
+}
+
+export function mapUpstreamError(err: unknown): RelayError {
+  if (err instanceof RelayError) return err;
+  if (err instanceof OpenAI.APIConnectionTimeoutError) return new RelayError('UPSTREAM_TIMEOUT');
+  if (err instanceof Error && err.name === 'AbortError') return new RelayError('UPSTREAM_TIMEOUT');
+  return new RelayError('UPSTREAM_ERROR');
+}
+
+export function createUpstream(cfg: RelayConfig['upstream']): Upstream {
+  const client = new OpenAI({ baseURL: cfg.baseUrl, apiKey: cfg.apiKey, timeout: cfg.timeoutMs, maxRetries: 0 });
+  const params = (req: RequestPlaintext) => ({
+    model: cfg.model,
+    messages: req.messages,
+    max_tokens: Math.min(req.maxTokens ?? cfg.maxTokens, cfg.maxTokens),
+    ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
+  });
+  return {
+    async complete(req, signal) {
+      try {
+        const r = await client.chat.completions.create({ ...params(req), stream: false }, { signal });
+        const choice = r.choices[0];
+        return {
+          text: choice?.message?.content ?? '',
+          finishReason: choice?.finish_reason ?? 'stop',
+          usage: r.usage
+            ? { promptTokens: r.usage.prompt_tokens, completionTokens: r.usage.completion_tokens }
+            : undefined,
+        };
+      } catch (err) {
+        throw mapUpstreamError(err);
+      }
+    },
+    async stream(req, signal) {
+      let s: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>;
+      try {
+        s = await client.chat.completions.create({ ...params(req), stream: true }, { signal });
+      } catch (err) {
+        throw mapUpstreamError(err);
+      }
+      return (async function* () {
+        try {
+          for await (const chunk of s) {
+            const c = chunk.choices[0];
+            yield { delta: c?.delta?.content ?? '', finishReason: c?.finish_reason ?? undefined };
+          }
+        } catch (err) {
+          throw mapUpstreamError(err);
+        }
+      })();
+    },
+  };
+}
