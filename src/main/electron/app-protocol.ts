@@ -123,6 +123,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       // Extension-less paths are Angular routes (deep links, reloads): they get the app shell.
       return ext === '' ? serveIndex(root) : respond(404, 'Not found', 'text/plain');
     }
-    return respond(200, body, CONTENT_TYPES[ext] ?? 'application/octet-stream');
+    // readFile never hands back a SharedArrayBuffer-backed Buffer, which is all the cast rules out.
+    return respond(200, body as Uint8Array<ArrayBuffer>, CONTENT_TYPES[ext] ?? 'application/octet-stream');
   };
 }

@@ -101,6 +101,7 @@ class FakeApp extends FakeEmitter {
   readonly quit = vi.fn();
   readonly exit = vi.fn();
   readonly enableSandbox = vi.fn();
+  readonly setPath = vi.fn();
   readonly whenReady = vi.fn(async () => undefined);
 }
 

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, protocol, session, type BrowserWindow } from 'electron';
-import { createApp, type App } from '../api/index';
+import { createApp, resolveDataDir, type App } from '../api/index';
 import { createAppProtocolHandler, APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { APP_SCHEME } from './app-url';
 import { forwardEvents, registerApiHandlers } from './ipc';
@@ -13,9 +14,14 @@ import { createMainWindow } from './window';
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer/browser/', import.meta.url));
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
-// Both must happen before 'ready'.
+// All of these must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
+// Chromium's profile lives inside the app's data folder, so DBT_COACH_DATA_DIR moves (and a
+// privacy sweep of that folder covers) everything the app writes, and the single-instance
+// lock is per data folder.
+const DATA_DIR = resolveDataDir();
+app.setPath('userData', path.join(DATA_DIR, 'electron'));
 
 let mainWindow: BrowserWindow | null = null;
 let services: App | null = null;
@@ -37,7 +43,7 @@ const openMainWindow = () => {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
-  services = await createApp({ log: (line) => process.stderr.write(`${line}\n`) });
+  services = await createApp({ dataDir: DATA_DIR, log: (line) => process.stderr.write(`${line}\n`) });
   registerApiHandlers(services, () => mainWindow);
   forwardEvents(services, () => mainWindow);
   lockVaultOnSystemLock(services);
