@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { EventName, EventPayload } from '../../shared/api';
+import { createMemoryPersistence } from './chat-persistence';
+import { ChatService } from './chat-service';
+import type { ChatProvider, ChatRequest, Delta } from './provider';
+
+/** A scripted provider: yields words, honours abort, and records what it was asked. */
+function fakeProvider(kind: 'local' | 'server', words: string[], remote = false) {
+  const calls: ChatRequest[] = [];
+  const provider: ChatProvider = {
+    kind,
+    destination: () => (remote ? { host: '192.168.1.20:8080', model: 'clinic-model' } : null),
+    available: () => true,
+    async *chat(request, signal): AsyncIterable<Delta> {
+      calls.push(request);
+      let n = 0;
+      for (const w of words) {
+        if (signal.aborted) break;
+        await new Promise((r) => setTimeout(r, 5));
+        n++;
+        yield { type: 'text', text: w };
+      }
+      yield { type: 'done', reason: signal.aborted ? 'stopped' : 'complete', tokens: n, model: 'fake' };
+    },
+  };
+  return { provider, calls };
+}
+
+function setup(words = ['Hello', ' there'], remote = false) {
+  const events: Array<{ name: EventName; payload: EventPayload<EventName> }> = [];
+  const memory = createMemoryPersistence();
+  const local = fakeProvider('local', words);
+  const server = fakeProvider('server', words, remote);
+  const service = new ChatService({
+    providers: { local: local.provider, server: server.provider },
+    persistence: () => memory,
+    emit: (name, payload) => events.push({ name, payload }),
+    systemPrompt: () => 'SYSTEM',
+    defaultProvider: () => 'local',
+  });
+  const doneFor = (id: string) =>
+    vi.waitFor(() => {
+      const e = events.find((x) => x.name === 'chat.done' && (x.payload as { messageId: string }).messageId === id);
+      if (!e) throw new Error('not yet');
+      return e.payload as EventPayload<'chat.done'>;
+    });
+  return { service, memory, events, local, server, doneFor };
+}
+
+describe('ChatService', () => {
+  it('never calls a provider when the user screen says crisis, and stores the scripted reply', async () => {
+    const { service, memory, local } = setup();
+    service.setScreens({ screenUserMessage: () => ({ level: 'crisis', reply: 'Please call your crisis line now.' }) });
+    const r = await service.send({ text: 'a crisis message' });
+    expect(r).toMatchObject({ state: 'screened', level: 'crisis' });
+    expect(local.calls).toHaveLength(0);
+    const msgs = memory.conversations.get(r.conversationId)?.messages ?? [];
+    expect(msgs.map((m) => m.text)).toEqual(['a crisis message', 'Please call your crisis line now.']);
+  });
+
+  it('adds the concern note to the system prompt for that turn only', async () => {
+    const { service, local, doneFor } = setup();
+    service.setScreens({ screenUserMessage: () => ({ level: 'concern', systemNote: 'Be extra gentle.' }) });
+    const r = await service.send({ text: 'hard day' });
+    if (r.state !== 'started') throw new Error(r.state);
+    await doneFor(r.assistantMessageId);
+    expect(local.calls[0]?.system).toBe('SYSTEM\n\nBe extra gentle.');
+  });
+
+  it('lets the reply screen replace the reply and stop it', async () => {
+    const { service, memory, events, doneFor } = setup(['bad', ' words', ' more']);
+    service.setScreens({
+      screenReply: (t) => (t.includes('words') ? { level: 'concern', replacement: 'SAFE' } : { level: 'none' }),
+    });
+    const r = await service.send({ text: 'hi' });
+    if (r.state !== 'started') throw new Error(r.state);
+    await doneFor(r.assistantMessageId);
+    expect(memory.conversations.get(r.conversationId)?.messages[1]?.text).toBe('SAFE');
+    expect(events.some((e) => e.name === 'chat.delta' && (e.payload as { replace?: boolean }).replace)).toBe(true);
+  });
+
+  it('asks once per conversation before a message leaves the machine', async () => {
+    const { service, server, memory, doneFor } = setup(['ok'], true);
+    const first = await service.send({ text: 'private words', provider: 'server' });
+    expect(first).toMatchObject({
+      state: 'needs-confirmation',
+      preview: { provider: 'server', host: '192.168.1.20:8080', model: 'clinic-model', messageCount: 1 },
+    });
+    expect(server.calls).toHaveLength(0);
+    expect(memory.conversations.get(first.conversationId)?.messages).toEqual([]);
+    await service.confirmRemote(first.conversationId, 'server');
+    const second = await service.send({ conversationId: first.conversationId, text: 'private words' });
+    if (second.state !== 'started') throw new Error(second.state);
+    expect((await doneFor(second.assistantMessageId)).provider).toBe('server');
+    const third = await service.send({ conversationId: first.conversationId, text: 'more' });
+    expect(third.state).toBe('started');
+    // A new conversation asks again.
+    expect((await service.send({ text: 'x', provider: 'server' })).state).toBe('needs-confirmation');
+  });
+
+  it('refuses a second send into a conversation that is still answering (BUSY), keeps the first', async () => {
+    const { service, doneFor } = setup(Array.from({ length: 50 }, () => 'w '));
+    const r = await service.send({ text: 'one' });
+    if (r.state !== 'started') throw new Error(r.state);
+    await expect(service.send({ conversationId: r.conversationId, text: 'two' })).rejects.toMatchObject({
+      code: 'BUSY',
+    });
+    await service.stop(r.conversationId);
+    expect((await doneFor(r.assistantMessageId)).status).toBe('partial');
+  });
+
+  it('stopAll (lock) stores partial and cancelled replies before it resolves', async () => {
+    const { service, memory } = setup(Array.from({ length: 50 }, () => 'w '));
+    const r = await service.send({ text: 'one' });
+    if (r.state !== 'started') throw new Error(r.state);
+    await new Promise((res) => setTimeout(res, 30));
+    await service.stopAll();
+    expect(memory.conversations.get(r.conversationId)?.messages[1]?.status).toBe('partial');
+    expect(service.activeCount).toBe(0);
+  });
+
+  it('regenerates the last reply in place from the history before it', async () => {
+    const { service, memory, local, doneFor } = setup();
+    const r = await service.send({ text: 'q1' });
+    if (r.state !== 'started') throw new Error(r.state);
+    await doneFor(r.assistantMessageId);
+    const g = await service.regenerate(r.conversationId);
+    if (g.state !== 'started') throw new Error(g.state);
+    expect(g.assistantMessageId).toBe(r.assistantMessageId);
+    await vi.waitFor(() => expect(local.calls).toHaveLength(2));
+    expect(local.calls[1]).toMatchObject({ message: 'q1', history: [] });
+    await vi.waitFor(() => expect(memory.conversations.get(r.conversationId)?.messages[1]?.status).toBe('complete'));
+    expect(memory.conversations.get(r.conversationId)?.messages).toHaveLength(2);
+  });
+});
