@@ -3,6 +3,7 @@ import type { Command } from './command';
 
 /** Subcommands, loaded lazily so `dbt-coach skills` does not pay for the web server. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  models: { summary: 'Manage on-device models', load: async () => (await import('./models')).modelsCommand },
   serve: {
     summary: 'Run the app in your browser (loopback only)',
     load: async () => (await import('./serve')).serveCommand,
