@@ -128,7 +128,7 @@ export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, repl
       done = { t: 'done', finishReason: r.finishReason, usage: r.usage };
     } catch (err) {
       await audit('upstream_error');
-      throw mapUpstreamError(err);
+      throw mapUpstreamError(err, signal);
     }
     await finish(text);
     const frames = Buffer.concat([
@@ -143,7 +143,7 @@ export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, repl
     it = await d.upstream.stream(plain, signal);
   } catch (err) {
     await audit('upstream_error');
-    throw mapUpstreamError(err);
+    throw mapUpstreamError(err, signal);
   }
   const out = new PassThrough();
   void (async () => {
@@ -160,7 +160,7 @@ export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, repl
       await finish(text);
       out.end(sealChunk(keys, seq, true, enc({ t: 'done', finishReason })));
     } catch (err) {
-      const e = mapUpstreamError(err);
+      const e = mapUpstreamError(err, signal);
       await audit('upstream_error').catch(() => undefined);
       out.end(sealChunk(keys, seq, true, enc({ t: 'error', code: e.code, message: e.message })));
     }

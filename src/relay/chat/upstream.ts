@@ -17,8 +17,14 @@ export interface Upstream {
   stream(req: RequestPlaintext, signal: AbortSignal): Promise<AsyncIterable<{ delta: string; finishReason?: string }>>;
 }
 
-export function mapUpstreamError(err: unknown): RelayError {
+export function mapUpstreamError(err: unknown, signal?: AbortSignal): RelayError {
   if (err instanceof RelayError) return err;
+  if (signal?.aborted) {
+    const reason: unknown = signal.reason;
+    return new RelayError(
+      reason instanceof Error && reason.name === 'TimeoutError' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_ERROR',
+    );
+  }
   if (err instanceof OpenAI.APIConnectionTimeoutError) return new RelayError('UPSTREAM_TIMEOUT');
   if (err instanceof Error && err.name === 'AbortError') return new RelayError('UPSTREAM_TIMEOUT');
   return new RelayError('UPSTREAM_ERROR');
@@ -45,7 +51,7 @@ export function createUpstream(cfg: RelayConfig['upstream']): Upstream {
             : undefined,
         };
       } catch (err) {
-        throw mapUpstreamError(err);
+        throw mapUpstreamError(err, signal);
       }
     },
     async stream(req, signal) {
@@ -53,7 +59,7 @@ export function createUpstream(cfg: RelayConfig['upstream']): Upstream {
       try {
         s = await client.chat.completions.create({ ...params(req), stream: true }, { signal });
       } catch (err) {
-        throw mapUpstreamError(err);
+        throw mapUpstreamError(err, signal);
       }
       return (async function* () {
         try {
@@ -62,7 +68,7 @@ export function createUpstream(cfg: RelayConfig['upstream']): Upstream {
             yield { delta: c?.delta?.content ?? '', finishReason: c?.finish_reason ?? undefined };
           }
         } catch (err) {
-          throw mapUpstreamError(err);
+          throw mapUpstreamError(err, signal);
         }
       })();
     },

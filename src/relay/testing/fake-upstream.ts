@@ -52,7 +52,7 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
         const chunk = (content: string | null, finish: string | null) =>
           `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'fake', choices: [{ index: 0, delta: content === null ? {} : { content }, finish_reason: finish }] })}\n\n`;
         res.write(chunk(pieces[0] ?? '', null));
-        if (state.mode === 'stream-break') return void res.socket?.destroy();
+        if (state.mode === 'stream-break') return void setTimeout(() => res.socket?.destroy(), 100);
         for (const p of pieces.slice(1)) res.write(chunk(p, null));
         res.write(chunk(null, 'stop'));
         res.end('data: [DONE]\n\n');
