@@ -7,7 +7,12 @@ import { createAppHandlers } from './handlers/app';
 import { createVaultHandlers, createVaultService, PASSIVE_METHODS, type SafeStorageLike } from './handlers/vault';
 import { createChatHandlers } from './handlers/chat';
 import { createModelsHandlers } from './handlers/models';
+import { createHistoryHandlers } from './handlers/history';
+import { HistoryService } from '../store/index';
 import { createLlmService } from '../llm/index';
+import { createChatScreens, createFileFavourites } from '../coach/index';
+import { createCoachHandlers } from './handlers/coach';
+import { join } from 'node:path';
 
 export { resolveDataDir };
 export type { CallContext, Dispatch } from './dispatcher';
@@ -37,13 +42,21 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const vault = createVaultService(dataDir, events, options);
   const ctx: AppContext = { dataDir, platform: process.platform, events, vault, disposers: [] };
   ctx.disposers.push(() => vault.close());
+  // The encrypted history opens with the vault and closes with it (disposers run newest first).
+  const history = new HistoryService((line) => (options.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(line));
+  vault.onSession((e) => (e.type === 'unlocked' ? history.attach(e.session) : history.detach()));
+  ctx.disposers.push(() => history.detach());
   const llm = await createLlmService({ dataDir, emit: (name, payload) => ctx.events.emit(name, payload) });
   ctx.disposers.push(() => llm.dispose());
+  // The coach's safety layer screens every user message and model reply, whichever provider is active.
+  llm.setScreens(createChatScreens());
   const handlers: Handlers = {
     ...createAppHandlers(ctx),
     ...createVaultHandlers(vault),
     ...createModelsHandlers(llm),
     ...createChatHandlers(llm),
+    ...createHistoryHandlers(history, ctx),
+    ...createCoachHandlers(createFileFavourites(join(dataDir, 'coach'))),
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const inner = createDispatcher(handlers, {

@@ -4,6 +4,11 @@ import type { Command } from './command';
 /** Subcommands, loaded lazily so `dbt-coach skills` does not pay for the web server. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   models: { summary: 'Manage on-device models', load: async () => (await import('./models')).modelsCommand },
+  safety: {
+    summary: 'Classify messages with the crisis safety layer',
+    load: async () => (await import('./safety')).safetyCommand,
+  },
+  skills: { summary: 'Suggest DBT skills for messages', load: async () => (await import('./skills')).skillsCommand },
   serve: {
     summary: 'Run the app in your browser (loopback only)',
     load: async () => (await import('./serve')).serveCommand,

@@ -3,6 +3,8 @@ import { appMethods } from './app';
 import { vaultMethods } from './vault';
 import { chatMethods } from './chat';
 import { modelsMethods } from './models';
+import { coachMethods } from './coach';
+import { historyMethods } from './history';
 
 export * from './errors';
 export * from './events';
@@ -12,6 +14,8 @@ export * from './app';
 export * from './vault';
 export * from './chat';
 export * from './models';
+export * from './coach';
+export * from './history';
 
 /**
  * The one contract between renderer and main process. Every transport (Electron IPC,
@@ -23,6 +27,8 @@ export const methods = {
   ...vaultMethods,
   ...modelsMethods,
   ...chatMethods,
+  ...coachMethods,
+  ...historyMethods,
 } as const;
 
 export type Methods = typeof methods;

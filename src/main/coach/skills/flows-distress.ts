@@ -1,7 +1,7 @@
 import type { PracticeFlow } from './types';
 
 // Guided flows for getting through a hard moment and for acceptance.
-export const DISTRESS_FLOWS: readonly PracticeFlow[] = ([] = [
+export const DISTRESS_FLOWS: readonly PracticeFlow[] = [
   {
     skillId: 'stop',
     title: 'STOP, right now',
@@ -186,4 +186,4 @@ export const DISTRESS_FLOWS: readonly PracticeFlow[] = ([] = [
       },
     ],
   },
-]);
+];

@@ -1,0 +1,2 @@
+// Added to the turn when the message is classified as concern. Versioned: never edit a released version; add v2 and switch prompts/index.ts.
+export const CONCERN_INSTRUCTION_V1 = `Safety note for this turn: the person's message may show distress or risk. Before anything else, check in warmly and directly about their safety right now (for example, ask whether they are having thoughts of hurting themselves), remind them their safety plan is one tap away, and keep the reply short and caring.`;
