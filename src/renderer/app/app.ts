@@ -1,13 +1,13 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map, skip } from 'rxjs';
 import { ApiClient } from './core/api-client';
 import { ThemeService } from './core/theme/theme-service';
 import { NAV_ITEMS } from './layout/nav-items';
@@ -51,6 +51,15 @@ export class App {
   constructor() {
     // Created here so the theme class is on <html> before the first screen paints.
     inject(ThemeService);
+    // After an in-app navigation, put focus on the new screen so screen readers start reading there
+    // (the first load keeps the browser's default focus).
+    inject(Router)
+      .events.pipe(
+        filter((e) => e instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.main().nativeElement.focus({ preventScroll: true }));
   }
 
   protected toggleDrawer(): void {

@@ -26,6 +26,10 @@ import { MatIconModule } from '@angular/material/icon';
       height: 48px;
       color: var(--mat-sys-primary);
     }
+    h1 {
+      font: var(--mat-sys-headline-medium);
+      margin: 0.5rem 0;
+    }
     p {
       color: var(--mat-sys-on-surface-variant);
     }
