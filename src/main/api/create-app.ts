@@ -43,7 +43,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const ctx: AppContext = { dataDir, platform: process.platform, events, vault, disposers: [] };
   ctx.disposers.push(() => vault.close());
   // The encrypted history opens with the vault and closes with it (disposers run newest first).
-  const history = new HistoryService((line) => (options.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(line));
+  const history = new HistoryService(options.log);
   vault.onSession((e) => (e.type === 'unlocked' ? history.attach(e.session) : history.detach()));
   ctx.disposers.push(() => history.detach());
   const llm = await createLlmService({ dataDir, emit: (name, payload) => ctx.events.emit(name, payload) });

@@ -9,3 +9,4 @@ export type { AuditEntry } from './audit';
 export type { JsonValue } from './settings';
 export { DEFAULT_RETENTION } from './backup';
 export { MIGRATIONS, type Migration } from './migrations/index';
+export { HistoryService, type HistorySession } from './history-service';

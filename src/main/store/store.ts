@@ -196,16 +196,21 @@ export class Store {
    */
   deleteAll(): void {
     this.close();
-    const base = path.basename(this.file);
-    const dir = path.dirname(this.file);
-    for (const name of readdirSync(dir)) {
-      if (name === base || name.startsWith(`${base}-`) || name.startsWith(`${base}.`)) shred(path.join(dir, name));
-    }
-    for (const b of backups.listBackups(this.backupDir)) shred(path.join(this.backupDir, b.name));
-    try {
-      rmdirSync(this.backupDir);
-    } catch {
-      // not empty (foreign files) or already gone: leave it
-    }
+    deleteHistoryFiles(this.file, this.backupDir);
+  }
+}
+
+/** Overwrites and removes the database, its WAL/SHM, key check, restore leftovers and backups. */
+export function deleteHistoryFiles(file: string, backupDir: string): void {
+  const base = path.basename(file);
+  const dir = path.dirname(file);
+  for (const name of readdirSync(dir)) {
+    if (name === base || name.startsWith(`${base}-`) || name.startsWith(`${base}.`)) shred(path.join(dir, name));
+  }
+  for (const b of backups.listBackups(backupDir)) shred(path.join(backupDir, b.name));
+  try {
+    rmdirSync(backupDir);
+  } catch {
+    // not empty (foreign files) or already gone: leave it
   }
 }

@@ -24,7 +24,7 @@ export const migration0002: Migration = {
       CREATE INDEX notes_by_ref ON notes (kind, ref_id);
 
       CREATE VIRTUAL TABLE messages_fts USING fts5(
-        content, content = 'messages', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+        content, content = 'messages', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
       );
       CREATE TRIGGER messages_fts_ai AFTER INSERT ON messages BEGIN
         INSERT INTO messages_fts (rowid, content) VALUES (new.seq, new.content);
@@ -39,7 +39,7 @@ export const migration0002: Migration = {
       INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
 
       CREATE VIRTUAL TABLE notes_fts USING fts5(
-        title, body, content = 'notes', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+        title, body, content = 'notes', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
       );
       CREATE TRIGGER notes_fts_ai AFTER INSERT ON notes BEGIN
         INSERT INTO notes_fts (rowid, title, body) VALUES (new.seq, new.title, new.body);
