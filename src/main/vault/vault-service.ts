@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EventName, EventPayload } from '../../shared/api/events';
-import type { AuditEventName, LockReason, PassphraseStrength } from '../../shared/api/vault';
-import { appendAudit, readAudit } from './audit-log';
+import type { AuditEventName, PassphraseStrength } from '../../shared/api/vault';
+import { readAudit } from './audit-log';
 import { MESSAGES, VaultError } from './errors';
-import { FailureCounter } from './failure-delay';
-import { ioGuard, makePrivateDir, readCapped, writeAtomic } from './fs-safe';
-import { calibrate, type Calibration, type KdfProgress } from './kdf';
-import { KEY_FILE_MAX_BYTES, parseKeyFile, type ParsedKeyFile } from './key-file';
-import { forgetVault, isRemembered, recallVault, rememberVault, type KeychainAdapter } from './keychain';
+import { ioGuard, writeAtomic } from './fs-safe';
+import { parseKeyFile } from './key-file';
+import { forgetVault, isRemembered, recallVault, rememberVault } from './keychain';
 import { assessPassphrase, normalizePassphrase } from './passphrase-policy';
-import { sessionFrom, type SessionListener, type VaultSession } from './session';
 import { acquireVaultLock } from './vault-lock';
-import { findVault, KEY_FILE, listVaultEntries, normalizeLabel, vaultsRoot, type VaultEntry } from './vault-dirs';
+import { VaultCore, type RecoverySheet } from './vault-core';
+import { findVault, KEY_FILE, listVaultEntries, normalizeLabel, vaultsRoot } from './vault-dirs';
 import {
   createVaultFile,
   rewrapKeyFile,
@@ -20,56 +17,15 @@ import {
   unlockWithPassphrase,
   unlockWithRecovery,
   wipeSecrets,
-  type Kdf,
   type VaultSecrets,
 } from './vault-secrets';
-import { readSettings, writeSettings } from './vault-settings';
+import { writeSettings } from './vault-settings';
 import { exportBackup, importBackup, type ImportRequest } from './vault-transfer';
 
-export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
-export interface AuditEvent {
-  readonly event: AuditEventName;
-  /** A short code (lock reason, crisis level); never user content. */
-  readonly detail?: string;
-}
-
-export interface VaultServiceOptions {
-  readonly dataDir: string;
-  readonly emit?: Emit;
-  readonly keychain?: KeychainAdapter;
-  /** Fixed KDF cost (tests, benchmarks). Default: calibrate on this machine once per process. */
-  readonly kdf?: Calibration;
-  readonly now?: () => number;
-}
-
-export interface RecoverySheet {
-  label: string;
-  recoveryCode: string;
-  createdAt: string;
-  fingerprint: string;
-}
-
-interface Open {
-  readonly session: VaultSession;
-  readonly secrets: VaultSecrets;
-  readonly release: () => void;
-  autoLockSeconds: number;
-  timer?: NodeJS.Timeout;
-}
+export type { AuditEvent, Emit, RecoverySheet, VaultServiceOptions } from './vault-core';
 
 /** Key labels, unlock/lock, rewraps, export/import, keychain and audit: the one owner of the vault's keys. */
-export class VaultService {
-  private open: Open | null = null;
-  private readonly listeners = new Set<SessionListener>();
-  private calibration?: Promise<Calibration>;
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly options: VaultServiceOptions) {}
-
-  get dataDir(): string {
-    return this.options.dataDir;
-  }
-
+export class VaultService extends VaultCore {
   // --- queries -------------------------------------------------------------------------------------------
 
   list(): Array<{ label: string; createdAt: string; remembered: boolean; retryAfterMs: number }> {
@@ -93,16 +49,6 @@ export class VaultService {
 
   strength(passphrase: string, label?: string): PassphraseStrength {
     return assessPassphrase(passphrase, label);
-  }
-
-  requireSession(): VaultSession {
-    if (!this.open) throw new VaultError('LOCKED', MESSAGES.locked);
-    return this.open.session;
-  }
-
-  onSession(listener: SessionListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   // --- create / unlock / lock ----------------------------------------------------------------------------
@@ -198,46 +144,6 @@ export class VaultService {
       if (this.open?.release !== release) release();
       throw error;
     }
-  }
-
-  lock(reason: LockReason = 'manual'): Promise<void> {
-    return this.serial(() => this.lockCurrent(reason));
-  }
-
-  private async lockCurrent(reason: LockReason, keepFiles = false): Promise<void> {
-    const o = this.open;
-    if (!o) return;
-    this.open = null;
-    if (o.timer) clearTimeout(o.timer);
-    try {
-      appendAudit(o.session.dir, o.session.x25519.publicRaw, { at: this.iso(), event: 'lock', detail: reason });
-    } catch {
-      // A full disk must not keep the vault open.
-    }
-    wipeSecrets(o.secrets);
-    if (!keepFiles) o.release();
-    for (const l of this.listeners) {
-      try {
-        await l({ type: 'locked', label: o.session.label, reason });
-      } catch {
-        // Every listener must get the chance to close; one failing must not keep keys around.
-      }
-    }
-    this.options.emit?.('vault.locked', { reason });
-    if (keepFiles) o.release();
-  }
-
-  /** Called on every user action (the API layer does it per call); restarts the idle timer. */
-  touch(): void {
-    const o = this.open;
-    if (!o) return;
-    if (o.timer) clearTimeout(o.timer);
-    o.timer = setTimeout(() => void this.lock('idle'), o.autoLockSeconds * 1000);
-    o.timer.unref?.();
-  }
-
-  async close(): Promise<void> {
-    await this.lock('manual');
   }
 
   // --- changes while unlocked ----------------------------------------------------------------------------
@@ -340,151 +246,8 @@ export class VaultService {
   }
 
   /** Records an event in the unlocked vault's trail (time and name only). Ignored while locked. */
-  audit(event: AuditEvent): void {
-    const o = this.open;
-    if (!o) return;
-    try {
-      appendAudit(o.session.dir, o.session.x25519.publicRaw, {
-        at: this.iso(),
-        event: event.event,
-        detail: event.detail,
-      });
-    } catch {
-      // The audit trail is best effort: a full disk must not block the user.
-    }
-  }
-
   auditTrail(limit = 200): Array<{ at: string; event: AuditEventName; detail?: string }> {
     const o = this.requireOpen();
     return readAudit(o.session.dir, o.session.x25519.privateKey, o.session.x25519.publicRaw, limit);
   }
-
-  // --- helpers -------------------------------------------------------------------------------------------
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private requireOpen(): Open {
-    if (!this.open) throw new VaultError('LOCKED', MESSAGES.locked);
-    return this.open;
-  }
-
-  private find(label: string): VaultEntry {
-    const entry = ioGuard(() => findVault(this.dataDir, label));
-    if (!entry) throw new VaultError('VAULT_NOT_FOUND', MESSAGES.notFound);
-    return entry;
-  }
-
-  private failures(dir: string): FailureCounter {
-    return new FailureCounter(dir, this.options.now);
-  }
-
-  private readKeyFileBytes(entry: VaultEntry): Buffer {
-    const raw = ioGuard(() => readCapped(path.join(entry.dir, KEY_FILE), KEY_FILE_MAX_BYTES));
-    if (!raw) throw new VaultError('VAULT_NOT_FOUND', MESSAGES.notFound);
-    return raw;
-  }
-
-  private readKeyFile(entry: VaultEntry): ParsedKeyFile {
-    const parsed = parseKeyFile(this.readKeyFileBytes(entry));
-    if (parsed.header.vaultId !== entry.vaultId) throw new VaultError('CORRUPT', MESSAGES.corrupt);
-    return parsed;
-  }
-
-  private async verifyPassphrase(o: Open, passphrase: string): Promise<ParsedKeyFile> {
-    const parsed = this.readKeyFile(this.find(o.session.label));
-    const check = await unlockWithPassphrase(parsed, passphrase, this.progress());
-    if (!check) throw new VaultError('WRONG_PASSPHRASE', MESSAGES.wrongPassphrase);
-    wipeSecrets(check);
-    return parsed;
-  }
-
-  private checkPolicy(passphrase: string, label: string): void {
-    const s = assessPassphrase(passphrase, label);
-    if (!s.acceptable) throw new VaultError('WEAK_PASSPHRASE', policyMessage(s.problems));
-  }
-
-  private progress(): KdfProgress | undefined {
-    const emit = this.options.emit;
-    if (!emit) return undefined;
-    return (fraction) => emit('progress', { task: 'kdf', fraction, label: 'Deriving your key' });
-  }
-
-  private async kdfForNewWrap(): Promise<Kdf> {
-    const fixed = this.options.kdf;
-    this.calibration ??= fixed ? Promise.resolve(fixed) : this.measure();
-    const c = await this.calibration;
-    return { params: c.params, ms: c.ms, onProgress: this.progress() };
-  }
-
-  private measure(): Promise<Calibration> {
-    this.options.emit?.('progress', { task: 'kdf', fraction: null, label: 'Measuring this device' });
-    return calibrate();
-  }
-
-  /** Creates <vaults>/<id>/ with the key file, via a temp folder renamed into place: no half-made vaults. */
-  private installVaultDir(vaultId: string, file: Buffer): string {
-    const root = vaultsRoot(this.dataDir);
-    const dir = path.join(root, vaultId);
-    const tmp = path.join(root, `.new-${vaultId}`);
-    ioGuard(() => {
-      makePrivateDir(root);
-      try {
-        makePrivateDir(tmp);
-        writeAtomic(path.join(tmp, KEY_FILE), file);
-        fs.renameSync(tmp, dir);
-      } catch (error) {
-        fs.rmSync(tmp, { recursive: true, force: true });
-        throw error;
-      }
-    });
-    return dir;
-  }
-
-  private async establish(dir: string, parsed: ParsedKeyFile, secrets: VaultSecrets, release: () => void) {
-    const session = sessionFrom(parsed.header.label, parsed.header.vaultId, dir, secrets);
-    this.open = { session, secrets, release, autoLockSeconds: readSettings(dir).autoLockSeconds };
-    this.touch();
-    for (const l of this.listeners) {
-      try {
-        await l({ type: 'unlocked', session });
-      } catch (error) {
-        await this.lockCurrent('manual');
-        throw error;
-      }
-    }
-  }
-
-  private auditTo(dir: string, parsed: ParsedKeyFile, e: AuditEvent): void {
-    try {
-      appendAudit(dir, Buffer.from(parsed.header.publicKeys.x25519, 'base64'), { at: this.iso(), ...e });
-    } catch {
-      // best effort, see audit()
-    }
-  }
-
-  private sheet(parsed: ParsedKeyFile, recoveryCode: string): RecoverySheet {
-    const fp = Buffer.from(parsed.header.publicKeys.ed25519, 'base64').subarray(0, 8).toString('hex');
-    return {
-      label: parsed.header.label,
-      recoveryCode,
-      createdAt: this.iso(),
-      fingerprint: fp.match(/.{4}/g)?.join(' ') ?? fp,
-    };
-  }
-
-  private iso(): string {
-    return new Date(this.options.now?.() ?? Date.now()).toISOString();
-  }
-}
-
-function policyMessage(problems: readonly string[]): string {
-  if (problems.includes('too-short')) return 'Use at least 15 characters. A short sentence works well.';
-  if (problems.includes('too-long')) return 'Use at most 256 characters.';
-  if (problems.includes('contains-label')) return 'The passphrase must not contain the key label.';
-  if (problems.includes('common')) return 'That is a commonly used password. Try a sentence only you would write.';
-  return 'That passphrase is easy to guess. Try a sentence only you would write.';
 }
