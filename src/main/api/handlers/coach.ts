@@ -10,6 +10,7 @@ import {
   suggestSkills,
   type FavouritesStore,
 } from '../../coach/index';
+import { practiceFlowSchema, skillSchema } from '../../../shared/api';
 import { AppError } from '../app-error';
 import type { Handlers } from '../dispatcher';
 
@@ -35,19 +36,12 @@ async function coachCall<T>(fn: () => Promise<T> | T): Promise<T> {
 }
 
 export function createCoachHandlers(favourites: FavouritesStore): CoachHandlers {
-  // Static data: copy once into plain mutable arrays for the output schema.
+  // Parsing through the contract schemas gives plain mutable copies and proves at startup that the
+  // shipped data matches the contract.
   const library = {
     modules: SKILL_MODULES.map((m) => ({ ...m })),
-    skills: SKILLS.map((s) => ({
-      ...s,
-      steps: [...s.steps],
-      examples: s.examples.map((e) => ({ ...e })),
-      tags: [...s.tags],
-    })),
-    flows: PRACTICE_FLOWS.map((f) => ({
-      ...f,
-      steps: f.steps.map((st) => JSON.parse(JSON.stringify(st)) as typeof st),
-    })),
+    skills: SKILLS.map((s) => skillSchema.parse(s)),
+    flows: PRACTICE_FLOWS.map((f) => practiceFlowSchema.parse(f)),
   };
   return {
     'coach.skills.list': async () => library,

@@ -1,5 +1,3 @@
-import { squash } from './normalize';
-
 /**
  * The safety rules, written in plain words against normalised text (see normalize.ts). In a pattern:
  * a space is a word boundary (the text is space-padded), `…` allows up to three filler words and `……`

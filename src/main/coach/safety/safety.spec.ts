@@ -48,9 +48,9 @@ describe('safety classifier on the labelled sets', () => {
   ] as const) {
     it(`meets the targets on the ${name} set`, () => {
       const s = score(set);
-      console.log(
+      process.stdout.write(
         `[safety ${name}] n=${s.n} crisis recall=${s.crisisRecall.toFixed(3)} explicit recall=${s.explicitRecall.toFixed(3)} ` +
-          `concern flagged=${s.concernAtLeast.toFixed(3)} ordinary FP=${s.ordinaryFalsePositive.toFixed(3)}`,
+          `concern flagged=${s.concernAtLeast.toFixed(3)} ordinary FP=${s.ordinaryFalsePositive.toFixed(3)}\n`,
       );
       expect(s.crisisRecall).toBeGreaterThanOrEqual(0.98);
       expect(s.explicitRecall).toBe(1);
