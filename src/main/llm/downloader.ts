@@ -54,7 +54,7 @@ export async function downloadModel(entry: RecommendedEntry, o: DownloadOptions)
   const out = await open(partial, offset === 0 ? 'w' : 'a', 0o600);
   let done = offset;
   try {
-    for await (const chunk of res.body) {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       digest.update(chunk);
       await out.write(chunk);
       done += chunk.length;

@@ -66,9 +66,12 @@ describe('downloadModel (loopback server only)', () => {
   let base = '';
   let cutFirst = true;
   const ranges: Array<string | undefined> = [];
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, res): void => {
     ranges.push(req.headers.range);
-    if (req.url === '/redirect') return res.writeHead(302, { location: '/model.gguf' }).end();
+    if (req.url === '/redirect') {
+      res.writeHead(302, { location: '/model.gguf' }).end();
+      return;
+    }
     const from = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
     const body = gguf.subarray(from);
     res.writeHead(from ? 206 : 200, { 'content-length': body.length, 'x-linked-etag': `"${sha}"` });

@@ -8,7 +8,7 @@ import type { Delta } from './provider';
 /** A fake OpenAI-compatible server on loopback; the path picks the behaviour. */
 let base = '';
 let lastAuth: string | undefined;
-const server = http.createServer((req, res) => {
+const server = http.createServer((req, res): void => {
   lastAuth = req.headers.authorization;
   const mode = req.url?.split('/')[1];
   const sse = () => res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -23,10 +23,12 @@ const server = http.createServer((req, res) => {
       data(chunk('lo'));
       data(chunk('', 'stop'));
       data('[DONE]');
-      return res.end();
+      res.end();
+      return;
     case 'fail':
       res.writeHead(500, { 'content-type': 'application/json' });
-      return res.end('{"error":"boom"}');
+      res.end('{"error":"boom"}');
+      return;
     case 'hang':
       return; // never answers
     case 'stall':
@@ -37,14 +39,17 @@ const server = http.createServer((req, res) => {
       sse();
       data(chunk('Hi'));
       res.write('data: {not json at all\n\n');
-      return res.end();
+      res.end();
+      return;
     case 'short':
       sse();
       data(chunk('Hi'));
-      return res.end();
+      res.end();
+      return;
     case 'html':
       res.writeHead(200, { 'content-type': 'text/html' });
-      return res.end('<html>login</html>');
+      res.end('<html>login</html>');
+      return;
     default:
       res.writeHead(404).end();
   }
@@ -59,11 +64,12 @@ afterAll(() => {
   server.close();
 });
 
-function provider(mode: string, apiKey: string | null = null, guard = new OutboundGuard({ offline: true })) {
+function provider(mode: string, apiKey: string | null = null, timeoutMs = 300) {
+  const guard = new OutboundGuard({ offline: true });
   return new OpenAICompatibleProvider({
     guard,
-    connectTimeoutMs: 300,
-    idleTimeoutMs: 300,
+    connectTimeoutMs: timeoutMs,
+    idleTimeoutMs: timeoutMs,
     config: () => ({ baseUrl: `${base}/${mode}`, model: 'test-model', apiKey }),
   });
 }
@@ -77,7 +83,7 @@ async function collect(p: OpenAICompatibleProvider, signal = new AbortController
 
 describe('OpenAICompatibleProvider', () => {
   it('streams SSE deltas and finishes, sending the key only as a header', async () => {
-    const out = await collect(provider('ok', 'sk-test'));
+    const out = await collect(provider('ok', 'sk-test', 10_000));
     expect(out.filter((d) => d.type === 'text').map((d) => (d.type === 'text' ? d.text : ''))).toEqual(['Hel', 'lo']);
     expect(out.at(-1)).toMatchObject({ type: 'done', reason: 'complete', model: 'test-model' });
     expect(lastAuth).toBe('Bearer sk-test');

@@ -94,7 +94,7 @@ export class OpenAICompatibleProvider implements ChatProvider {
       if (!(res.headers.get('content-type') ?? '').includes('text/event-stream')) throw providerError('not a stream');
       rearm();
       let reason: 'complete' | 'length' = 'complete';
-      for await (const data of sseData(res.body)) {
+      for await (const data of sseData(res.body as unknown as AsyncIterable<Uint8Array>)) {
         rearm();
         if (data === '[DONE]') {
           finished = true;
