@@ -5,7 +5,7 @@ import { defineMethod } from './method';
 /** Encrypted history: conversations, messages, search, backups, export. Times are Unix milliseconds. */
 
 export const MESSAGE_ROLES = ['user', 'assistant', 'system'] as const;
-export const MESSAGE_STATUSES = ['complete', 'partial', 'cancelled', 'error'] as const;
+export const STORED_MESSAGE_STATUSES = ['complete', 'partial', 'cancelled', 'error'] as const;
 
 const nullableShort = z.string().max(LIMITS.shortText).nullable();
 const timeSchema = z.number().int().nonnegative();
@@ -37,7 +37,7 @@ export const messageSchema = z.strictObject({
   completionTokens: z.number().int().nonnegative().nullable(),
   provider: nullableShort,
   model: nullableShort,
-  status: z.enum(MESSAGE_STATUSES),
+  status: z.enum(STORED_MESSAGE_STATUSES),
 });
 export type Message = z.infer<typeof messageSchema>;
 
