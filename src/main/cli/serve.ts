@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, resolveDataDir } from '../api/index';
 import { startServer, PortInUseError, type RunningServer } from '../server/index';
 import { formatHelp, parseFlags, UsageError } from './args';
 import type { Command } from './command';
@@ -69,12 +68,17 @@ export const serveCommand: Command = {
       console.error(`The app has not been built yet (no ${staticDir}). Run \`npm run build:renderer\` first.`);
       return 1;
     }
-    const app = await createApp({ dataDir: resolveDataDir(flags['data-dir'], process.env) });
+    const dataDir = flags['data-dir'];
+    // Listen first and load the services (vault, store, model runtime…) while the browser fetches
+    // the app: the page needs no services until its first call, which simply waits for them.
+    const appReady = import('../api/index').then(({ createApp, resolveDataDir }) =>
+      createApp({ dataDir: resolveDataDir(dataDir, process.env) }),
+    );
     let server: RunningServer;
     try {
-      server = await startServer({ app, staticDir, port });
+      server = await startServer({ app: appReady, staticDir, port });
     } catch (error) {
-      await app.close();
+      await appReady.then((app) => app.close()).catch(() => undefined);
       if (error instanceof PortInUseError) {
         console.error(
           `Port ${port} is already in use. Stop the other program or choose another with --port (0 = any free port).`,
@@ -87,10 +91,25 @@ export const serveCommand: Command = {
     }
     console.log(`DBT Coach is running at ${server.url}`);
     if (flags.open !== false) openBrowser(server.url);
-    return waitForSignal(async () => {
+    // Signals are handled from here on, even while the services are still starting.
+    const stopped = waitForSignal(async () => {
       await server.close();
-      await app.close();
+      await appReady.then(
+        (app) => app.close(),
+        () => undefined,
+      );
     });
+    try {
+      await appReady;
+    } catch (error) {
+      await server.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      console.error(
+        `DBT Coach could not start its services${code ? ` (${code})` : ''}. Check that --data-dir is writable.`,
+      );
+      return 1;
+    }
+    return stopped;
   },
 };
 

@@ -1,6 +1,6 @@
 // The `serve` command as a person runs it: a child process, its one output line, its exit codes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,11 +63,12 @@ describe('dbt-coach serve', () => {
       const url = new URL(await urlLine(child));
       expect(url.hostname).toBe('127.0.0.1');
       expect(url.searchParams.get('token')).toMatch(/^[0-9a-f]{64}$/);
-      expect(existsSync(dataDir)).toBe(true);
       const port = Number(url.port);
       expect((await rawGet(port, `/?token=${url.searchParams.get('token')}`)).status).toBe(303);
       child.kill(signal);
       expect(await io.exit).toBe(0);
+      // Services load after the URL line (see serve.ts); by a clean exit they have made the folder.
+      expect(existsSync(dataDir)).toBe(true);
       expect(io.out().trim().split('\n')).toHaveLength(1);
       expect(io.err()).toBe('');
       expect(await portOpen(port)).toBe(false);
@@ -87,6 +88,15 @@ describe('dbt-coach serve', () => {
     expect(io.err().trim().split('\n')).toHaveLength(1);
     expect(io.err()).not.toMatch(/\bat .+:\d+:\d+/);
     expect(io.out()).toBe('');
+  });
+
+  it('says so in one line when the data folder cannot be created', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dbt-file-')), 'a-file');
+    writeFileSync(file, '');
+    const io = collect(serve(['--port', '0', '--no-open', '--data-dir', path.join(file, 'data')]));
+    expect(await io.exit).toBe(1);
+    expect(io.err()).toMatch(/could not start its services \(ENOTDIR\)/);
+    expect(io.err()).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
   it('tells the person to build the renderer when it is missing', async () => {

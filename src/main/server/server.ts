@@ -3,16 +3,19 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, TOKEN_PARAM, WS_PATH } from '../../shared/transport';
-import type { App } from '../api/index';
 import { Auth } from './auth';
 import { pickEncoding, StaticFiles } from './static-files';
-import { serveRpc } from './ws-rpc';
+import { serveRpc, type RpcApp } from './ws-rpc';
 
 /** The only interface the browser shell ever listens on. */
 export const LOOPBACK = '127.0.0.1';
 
 export interface ServerOptions {
-  readonly app: Pick<App, 'dispatch' | 'events'>;
+  /**
+   * The services, or a promise of them: the page and its assets need no services, so the CLI
+   * starts listening first and lets the services load while the browser fetches the app.
+   */
+  readonly app: RpcApp | Promise<RpcApp>;
   /** Folder of the built Angular app (index.html and its assets). */
   readonly staticDir: string;
   /** 0 picks any free port. */
@@ -59,7 +62,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = address.port;
   const auth = new Auth(port);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  wss.on('connection', (ws) => serveRpc(ws, options.app));
+  const appReady = Promise.resolve(options.app);
+  // The caller owns start-up failures; here a failed start only means calls get INTERNAL.
+  appReady.catch(() => undefined);
+  wss.on('connection', (ws) => serveRpc(ws, appReady));
   files.warm();
 
   http.on('request', (req, res) => {

@@ -32,10 +32,10 @@ const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.json', '.webmanifest', '.
 /** Angular's production build puts a content hash in file names, so those can be cached for good. */
 const HASHED = /-[A-Z0-9]{8,}\.(?:js|mjs|css)$/;
 /**
- * Quality 9 is within a few per cent of 11 in size but many times faster: files are compressed
- * once per launch on the critical path to first paint, so speed matters more than the last bytes.
+ * Files are compressed once per launch, on the critical path to first paint. On the app's bundles
+ * quality 5 is 10-20x faster than 9 or 11 for only 3-8 % more bytes (measured; see docs/benchmarks.md).
  */
-const BROTLI_QUALITY = 9;
+const BROTLI_QUALITY = 5;
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

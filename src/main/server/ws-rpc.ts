@@ -3,6 +3,9 @@ import { fail, type ApiResult } from '../../shared/api';
 import { callFrameSchema, type ServerFrame } from '../../shared/transport';
 import type { App } from '../api/index';
 
+/** What the RPC needs of the app: the one dispatcher and the event bus. */
+export type RpcApp = Pick<App, 'dispatch' | 'events'>;
+
 /** Calls one connection may have in flight; more is a misbehaving page, answered with BUSY. */
 const MAX_IN_FLIGHT = 32;
 /** WebSocket close code for a policy violation (RFC 6455): frames we cannot even attribute to a call. */
@@ -11,14 +14,22 @@ const POLICY_VIOLATION = 1008;
 /**
  * Serves the contract over one authenticated WebSocket: `call` frames go to the one dispatcher,
  * each answered by a `result` frame with the same id; app events are pushed as `event` frames.
+ * The app may still be starting (see startServer): calls simply wait for it.
  */
-export function serveRpc(ws: WebSocket, app: Pick<App, 'dispatch' | 'events'>): void {
+export function serveRpc(ws: WebSocket, appReady: Promise<RpcApp>): void {
   const aborter = new AbortController();
   let inFlight = 0;
   const send = (frame: ServerFrame): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
-  const unsubscribe = app.events.subscribe((name, payload) => send({ kind: 'event', name, payload }));
+  let unsubscribe = (): void => undefined;
+  void appReady.then(
+    (app) => {
+      if (ws.readyState === ws.OPEN)
+        unsubscribe = app.events.subscribe((name, payload) => send({ kind: 'event', name, payload }));
+    },
+    () => ws.close(1011, 'Unavailable'),
+  );
 
   ws.on('message', (data, isBinary) => {
     const raw = isBinary ? undefined : parseJson(data.toString());
@@ -36,8 +47,8 @@ export function serveRpc(ws: WebSocket, app: Pick<App, 'dispatch' | 'events'>): 
       return;
     }
     inFlight++;
-    void app
-      .dispatch(method, input, { transport: 'browser-shell', signal: aborter.signal })
+    void appReady
+      .then((app) => app.dispatch(method, input, { transport: 'browser-shell', signal: aborter.signal }))
       .catch((): ApiResult<unknown> => fail('INTERNAL', 'Something went wrong inside the app. Nothing was changed.'))
       .then((result) => {
         inFlight--;
