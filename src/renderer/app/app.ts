@@ -12,6 +12,7 @@ import { ApiClient } from './core/api-client';
 import { ThemeService } from './core/theme/theme-service';
 import { NAV_ITEMS } from './layout/nav-items';
 import { ThemeSwitch } from './layout/theme-switch';
+import { LockButton } from './features/vault/lock-button';
 
 /** Under this width the navigation becomes an overlay drawer so content keeps the full width (360 px phones). */
 export const NARROW_QUERY = '(max-width: 719.98px)';
@@ -30,6 +31,7 @@ export const NARROW_QUERY = '(max-width: 719.98px)';
     RouterLinkActive,
     RouterOutlet,
     ThemeSwitch,
+    LockButton,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',

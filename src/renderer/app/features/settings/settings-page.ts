@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import type { MethodOutput } from '../../../../shared/api';
 import { ApiClient } from '../../core/api-client';
 import { PlaceholderPage } from '../../shared/placeholder-page';
+import { SecurityPanel } from '../vault/security-panel';
 
 type AppInfo = MethodOutput<'app.info'>;
 
 @Component({
   selector: 'app-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PlaceholderPage],
+  imports: [PlaceholderPage, SecurityPanel],
   template: `
     <app-placeholder-page
       heading="Settings"
@@ -25,6 +26,7 @@ type AppInfo = MethodOutput<'app.info'>;
         }
       </p>
     </app-placeholder-page>
+    <app-security-panel />
   `,
   styles: `
     .about {
