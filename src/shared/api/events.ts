@@ -21,6 +21,8 @@ export const eventSchemas = {
     text: z.string(),
     /** True when `text` replaces everything shown so far (the safety layer rewrote the reply). */
     replace: z.boolean().optional(),
+    /** With `replace`: the safety level that caused the rewrite, so the renderer can open the crisis view. */
+    level: z.enum(['concern', 'crisis']).optional(),
   }),
   /** A reply finished; `partial`/`cancelled` after stop or lock, `error` with a code. */
   'chat.done': z.strictObject({

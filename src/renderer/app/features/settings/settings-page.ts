@@ -1,21 +1,31 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import type { MethodOutput } from '../../../../shared/api';
 import { ApiClient } from '../../core/api-client';
-import { PlaceholderPage } from '../../shared/placeholder-page';
-import { SecurityPanel } from '../vault/security-panel';
+import { ModelsPanel } from './models-panel';
+import { PrivacyPanel } from './privacy-panel';
+import { ProvidersPanel } from './providers-panel';
 
 type AppInfo = MethodOutput<'app.info'>;
 
+/**
+ * Settings is a host of panels, one line each in `imports` and in the template, so each feature adds
+ * its own panel (Security, Backups…) without touching the others.
+ */
 @Component({
   selector: 'app-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PlaceholderPage, SecurityPanel],
+  imports: [
+    // One panel per line here and in the template.
+    ModelsPanel,
+    ProvidersPanel,
+    PrivacyPanel,
+  ],
   template: `
-    <app-placeholder-page
-      heading="Settings"
-      icon="settings"
-      summary="This is where you will choose your theme, your coach's model, the optional relay and backups."
-    >
+    <div class="settings">
+      <h1>Settings</h1>
+      <app-models-panel />
+      <app-providers-panel />
+      <app-privacy-panel />
       <p class="about" role="status">
         @if (info(); as i) {
           {{ i.name }} version {{ i.version }}
@@ -25,10 +35,17 @@ type AppInfo = MethodOutput<'app.info'>;
           Reading the version…
         }
       </p>
-    </app-placeholder-page>
-    <app-security-panel />
+    </div>
   `,
   styles: `
+    .settings {
+      max-width: 56rem;
+      margin: 0 auto;
+      padding: 1rem;
+    }
+    h1 {
+      font: var(--mat-sys-headline-medium);
+    }
     .about {
       font: var(--mat-sys-body-medium);
     }

@@ -1,0 +1,75 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { ProviderKind } from '../../../../shared/api';
+import { PrivacyStore } from '../settings/privacy-store';
+import { ChatStore } from './chat-store';
+import { OfflineChip } from './offline-chip';
+
+const LABELS: Record<ProviderKind, string> = { local: 'Local', relay: 'Relay', server: 'Server' };
+
+/** Conversation title, the per-conversation provider switch, and the Offline/Online chip. */
+@Component({
+  selector: 'app-chat-header',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [OfflineChip],
+  template: `
+    <header class="head">
+      <h1 class="title">{{ title() }}</h1>
+      <label class="provider">
+        Provider
+        <select [value]="store.provider()" (change)="pick($event)" [disabled]="store.streaming()">
+          @for (k of kinds; track k) {
+            <option [value]="k" [disabled]="!available(k)" [selected]="k === store.provider()">
+              {{ labels[k] }}{{ available(k) ? '' : ' (not available)' }}
+            </option>
+          }
+        </select>
+      </label>
+      <app-offline-chip />
+    </header>
+  `,
+  styles: `
+    .head {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 8px 16px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .title {
+      flex: 1;
+      margin: 0;
+      font: var(--mat-sys-title-large);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .provider {
+      display: inline-flex;
+      gap: 6px;
+      align-items: center;
+      font: var(--mat-sys-label-large);
+    }
+    select {
+      font: inherit;
+      padding: 4px;
+    }
+  `,
+})
+export class ChatHeader {
+  protected readonly store = inject(ChatStore);
+  private readonly privacy = inject(PrivacyStore);
+  protected readonly kinds: readonly ProviderKind[] = ['local', 'relay', 'server'];
+  protected readonly labels = LABELS;
+  protected readonly title = computed(() => this.store.conversation()?.title || 'New chat');
+
+  protected available(k: ProviderKind): boolean {
+    const a = this.privacy.settings()?.available;
+    // Local is offered until settings arrive; the main process still refuses it if no model is ready.
+    return a ? a[k] : k === 'local';
+  }
+
+  protected pick(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (value === 'local' || value === 'relay' || value === 'server') this.store.providerChoice.set(value);
+  }
+}
