@@ -12,6 +12,8 @@ import { HistoryService } from '../store/index';
 import { createLlmService } from '../llm/index';
 import { createChatScreens, createFileFavourites } from '../coach/index';
 import { createCoachHandlers } from './handlers/coach';
+import { createChatStoreAdapter } from './chat-store-adapter';
+import { createJournalHandlers, createJournalService } from './handlers/journal';
 import { join } from 'node:path';
 
 export { resolveDataDir };
@@ -31,6 +33,8 @@ export interface App {
   readonly dataDir: string;
   readonly dispatch: Dispatch;
   readonly events: EventBus;
+  /** Locks the vault now; the Electron shell calls it on OS screen lock and suspend (reason 'os'). */
+  lockVault(reason: 'os' | 'manual'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,10 +48,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   ctx.disposers.push(() => vault.close());
   // The encrypted history opens with the vault and closes with it (disposers run newest first).
   const history = new HistoryService(options.log);
-  vault.onSession((e) => (e.type === 'unlocked' ? history.attach(e.session) : history.detach()));
   ctx.disposers.push(() => history.detach());
   const llm = await createLlmService({ dataDir, emit: (name, payload) => ctx.events.emit(name, payload) });
   ctx.disposers.push(() => llm.dispose());
+  // Chats are kept in the encrypted store. On lock, replies still streaming are stopped and saved
+  // as partial/cancelled first, then the database closes.
+  llm.setPersistence(() => createChatStoreAdapter(history));
+  vault.onSession((e) => {
+    if (e.type === 'unlocked') history.attach(e.session);
+    else void llm.chat.stopAll().finally(() => history.detach());
+  });
   // The coach's safety layer screens every user message and model reply, whichever provider is active.
   llm.setScreens(createChatScreens());
   const handlers: Handlers = {
@@ -57,6 +67,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     ...createChatHandlers(llm),
     ...createHistoryHandlers(history, ctx),
     ...createCoachHandlers(createFileFavourites(join(dataDir, 'coach'))),
+    ...createJournalHandlers(createJournalService(ctx, { history })),
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const inner = createDispatcher(handlers, {
@@ -72,6 +83,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     dataDir,
     dispatch,
     events: ctx.events,
+    lockVault: (reason) => vault.lock(reason),
     close: async () => {
       for (const dispose of ctx.disposers.reverse()) await dispose();
     },

@@ -5,6 +5,7 @@ import { chatMethods } from './chat';
 import { modelsMethods } from './models';
 import { coachMethods } from './coach';
 import { historyMethods } from './history';
+import { journalMethods } from './journal';
 
 export * from './errors';
 export * from './events';
@@ -16,6 +17,7 @@ export * from './chat';
 export * from './models';
 export * from './coach';
 export * from './history';
+export * from './journal';
 
 /**
  * The one contract between renderer and main process. Every transport (Electron IPC,
@@ -29,6 +31,7 @@ export const methods = {
   ...chatMethods,
   ...coachMethods,
   ...historyMethods,
+  ...journalMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -29,9 +29,10 @@ export function signerFingerprint(ed25519: Buffer): string {
 
 /** Labels arrive from other people's files: printable, single line, capped. */
 export function cleanLabel(label: string): string {
-  // eslint-disable-next-line no-control-regex
+  // Control, zero-width and bidi-override characters could disguise one label as another.
   const cleaned = label
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   return cleaned.slice(0, 64) || 'Unnamed';
