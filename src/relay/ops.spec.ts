@@ -2,7 +2,7 @@
 // graceful shutdown, configuration errors, key expiry, and fast-check fuzzing of every endpoint.
 import { connect } from 'node:net';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 import { KeyRing } from './keys/key-ring';
 import { RateLimiter } from './http/rate-limit';
@@ -45,10 +45,9 @@ describe('units', () => {
 
   it('CLI prints help and refuses bad configuration with exit code 2', async () => {
     const out: string[] = [];
-    const log = console.log;
-    const err = console.error;
-    console.log = (m: string) => out.push(m);
-    console.error = (m: string) => out.push(m);
+    const spies = (['log', 'error'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((s: string) => void out.push(s)),
+    );
     try {
       expect(await main(['relay', '--help'])).toBe(0);
       expect(out.join()).toMatch(/audit-verify/);
@@ -60,8 +59,7 @@ describe('units', () => {
       else process.env.RELAY_MAX_TOKENS = prev;
       expect(out.join()).toMatch(/RELAY_MAX_TOKENS/);
     } finally {
-      console.log = log;
-      console.error = err;
+      spies.forEach((s) => s.mockRestore());
     }
   });
 });

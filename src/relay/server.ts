@@ -1,7 +1,7 @@
 // The relay's HTTP surface (docs/relay-protocol.md). Wiring only: each route validates input with zod,
 // authenticates, and calls a service; errors leave through one handler as RelayError JSON.
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { b64u, fromB64u, SUITE } from './client/protocol';

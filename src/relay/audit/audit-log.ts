@@ -39,8 +39,12 @@ async function head(tx: Queryable): Promise<{ seq: number; hash: Buffer }> {
 
 interface Pending {
   entry: AuditEntry;
+  /** Writes that must commit atomically with this entry (e.g. the sealed history record). */
+  with?: (tx: Queryable) => Promise<void>;
   done: (err?: unknown) => void;
 }
+
+const HEAD_SQL = `SELECT pg_advisory_xact_lock(${LOCK}); SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
 
 export class AuditLog {
   private queue: Pending[] = [];
@@ -48,9 +52,9 @@ export class AuditLog {
 
   constructor(private readonly db: Db) {}
 
-  append(entry: AuditEntry): Promise<void> {
+  append(entry: AuditEntry, withWrites?: (tx: Queryable) => Promise<void>): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ entry, done: (err) => (err ? reject(err) : resolve()) });
+      this.queue.push({ entry, with: withWrites, done: (err) => (err ? reject(err) : resolve()) });
       this.flushing ??= this.flushLoop();
     });
   }
@@ -59,7 +63,7 @@ export class AuditLog {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, 500);
       try {
-        await this.write(batch.map((p) => p.entry));
+        await this.write(batch);
         batch.forEach((p) => p.done());
       } catch (err) {
         batch.forEach((p) => p.done(err));
@@ -68,10 +72,13 @@ export class AuditLog {
     this.flushing = null;
   }
 
-  private async write(entries: AuditEntry[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(${LOCK})`);
-      let { seq, hash } = await head(tx);
+  private async write(batch: Pending[]): Promise<void> {
+    const entries = batch.map((p) => p.entry);
+    await this.db.transaction(async (tx, headRows) => {
+      const last = headRows[0];
+      let seq = last ? num(last.seq) : 0;
+      let hash = last ? bytes(last.hash) : GENESIS;
+      for (const p of batch) if (p.with) await p.with(tx);
       const at = new Date().toISOString();
       const values: unknown[] = [];
       const tuples: string[] = [];
@@ -88,7 +95,7 @@ export class AuditLog {
         `INSERT INTO audit_log(seq, at, account_id, action, outcome, request_id, prev_hash, hash) VALUES ${tuples.join(',')}`,
         values,
       );
-    });
+    }, HEAD_SQL);
   }
 
   /** Records the current chain head; external copies of checkpoints make tail truncation detectable. */

@@ -1,5 +1,5 @@
 // Tampering with the audit table as the database superuser is detected, and the first bad row is named.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PgDb, PgliteDb, type Db } from '../db/db';
 import { migrate } from '../db/migrate';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../testing/pg-cluster';
@@ -96,18 +96,17 @@ describe.each(['pglite', 'postgres'] as const)('audit chain on %s', (backend) =>
     const env = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url;
     const errors: string[] = [];
-    const origError = console.error;
-    const origLog = console.log;
-    console.error = (m: string) => errors.push(m);
-    console.log = () => undefined;
+    const spies = [
+      vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(m)),
+      vi.spyOn(console, 'log').mockImplementation(() => undefined),
+    ];
     try {
       expect(await main(['relay', 'audit-verify'])).toBe(0);
       await db.query(`UPDATE audit_log SET action = 'logout' WHERE seq = 3`);
       expect(await main(['relay', 'audit-verify'])).toBe(1);
       expect(errors.join('\n')).toMatch(/row 3/);
     } finally {
-      console.error = origError;
-      console.log = origLog;
+      spies.forEach((s) => s.mockRestore());
       if (env === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = env;
       await db.close();

@@ -20,7 +20,15 @@ export interface Principal {
 
 export const tokenHash = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
+/**
+ * How long a verified token is trusted from memory. Revocation takes effect at once on the instance that
+ * handled it and within this window on other instances (docs/relay-scaling.md).
+ */
+const CACHE_MS = 5_000;
+
 export class AuthService {
+  private cache = new Map<string, { p: Principal; until: number }>();
+
   constructor(
     private readonly db: Db,
     private readonly tokenTtlMs: number,
@@ -94,25 +102,32 @@ export class AuthService {
     const token = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(header ?? '')?.[1];
     if (!token || !fromB64u(token)) throw new RelayError('UNAUTHORIZED');
     const hash = tokenHash(token);
+    const tokenId = hash.toString('hex');
+    const t = this.now();
+    const hit = this.cache.get(tokenId);
+    if (hit && hit.until > t) return hit.p;
     const [row] = await this.db.query(
-      `SELECT t.account_id, a.x25519_pub FROM tokens t JOIN accounts a ON a.id = t.account_id
+      `SELECT t.account_id, t.expires_at, a.x25519_pub FROM tokens t JOIN accounts a ON a.id = t.account_id
        WHERE t.hash = $1 AND t.expires_at > $2`,
-      [hash, this.now()],
+      [hash, t],
     );
-    if (!row) throw new RelayError('UNAUTHORIZED');
-    return {
-      accountId: String(row.account_id),
-      tokenHash: hash,
-      tokenId: hash.toString('hex'),
-      x25519: bytes(row.x25519_pub),
-    };
+    if (!row) {
+      this.cache.delete(tokenId);
+      throw new RelayError('UNAUTHORIZED');
+    }
+    const p: Principal = { accountId: String(row.account_id), tokenHash: hash, tokenId, x25519: bytes(row.x25519_pub) };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(tokenId, { p, until: Math.min(num(row.expires_at), t + CACHE_MS) });
+    return p;
   }
 
   async logout(p: Principal): Promise<void> {
+    this.cache.delete(p.tokenId);
     await this.db.query('DELETE FROM tokens WHERE hash = $1', [p.tokenHash]);
   }
 
   async revokeAll(p: Principal): Promise<void> {
+    for (const [k, v] of this.cache) if (v.p.accountId === p.accountId) this.cache.delete(k);
     await this.db.query('DELETE FROM tokens WHERE account_id = $1', [p.accountId]);
   }
 }

@@ -104,19 +104,21 @@ export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, repl
   }
 
   const signal = AbortSignal.any([closed, AbortSignal.timeout(d.upstreamTimeoutMs)]);
+  // The sealed history record commits in the same transaction as the audit entry: both or neither.
   const finish = async (text: string) => {
-    const writes: Promise<unknown>[] = [audit('ok')];
-    if (plain.store) {
-      const sealed = sealExchange(p.accountId, p.x25519, {
-        requestId: body.requestId,
-        conversationId: body.conversationId,
-        createdAt: d.now(),
-        messages: plain.messages,
-        reply: text,
-      });
-      writes.push(insertExchange(d.db, sealed));
-    }
-    await Promise.all(writes);
+    const sealed = plain.store
+      ? sealExchange(p.accountId, p.x25519, {
+          requestId: body.requestId,
+          conversationId: body.conversationId,
+          createdAt: d.now(),
+          messages: plain.messages,
+          reply: text,
+        })
+      : null;
+    await d.audit.append(
+      { accountId: p.accountId, action: 'chat', outcome: 'ok', requestId: body.requestId },
+      sealed ? (tx) => insertExchange(tx, sealed) : undefined,
+    );
   };
 
   if (!plain.stream) {

@@ -4,6 +4,7 @@ import OpenAI from 'openai';
 import type { RelayConfig } from '../config';
 import type { RequestPlaintext } from '../client/protocol';
 import { RelayError } from '../http/errors';
+import { createHttpFetch } from './http-fetch';
 
 export interface Completion {
   text: string;
@@ -31,7 +32,13 @@ export function mapUpstreamError(err: unknown, signal?: AbortSignal): RelayError
 }
 
 export function createUpstream(cfg: RelayConfig['upstream']): Upstream {
-  const client = new OpenAI({ baseURL: cfg.baseUrl, apiKey: cfg.apiKey, timeout: cfg.timeoutMs, maxRetries: 0 });
+  const client = new OpenAI({
+    baseURL: cfg.baseUrl,
+    apiKey: cfg.apiKey,
+    timeout: cfg.timeoutMs,
+    maxRetries: 0,
+    fetch: createHttpFetch(),
+  });
   const params = (req: RequestPlaintext) => ({
     model: cfg.model,
     messages: req.messages,

@@ -10,7 +10,11 @@ export interface Queryable {
 }
 export interface Db extends Queryable {
   readonly dialect: 'postgres' | 'pglite';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * `preamble`: parameterless SQL sent in the same round trip as BEGIN (simple-query protocol); the rows
+   * of its last statement are passed to `fn`. Used by the audit log to lock and read the chain head at once.
+   */
+  transaction<T>(fn: (tx: Queryable, preambleRows: Row[]) => Promise<T>, preamble?: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -36,11 +40,13 @@ export class PgDb implements Db {
   async query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.pool.query(sql, params)).rows as T[];
   }
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Queryable, preambleRows: Row[]) => Promise<T>, preamble?: string): Promise<T> {
     const c = await this.pool.connect();
     try {
-      await c.query('BEGIN');
-      const out = await fn({ query: async (s, p = []) => (await c.query(s, p)).rows });
+      const begun = (await c.query(preamble ? `BEGIN; ${preamble}` : 'BEGIN')) as unknown as
+        pg.QueryResult | pg.QueryResult[];
+      const rows = Array.isArray(begun) ? (begun.at(-1)?.rows ?? []) : [];
+      const out = await fn({ query: async (s, p = []) => (await c.query(s, p)).rows }, rows);
       await c.query('COMMIT');
       return out;
     } catch (err) {
@@ -67,8 +73,11 @@ export class PgliteDb implements Db {
   async query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.db.query<T>(sql, params)).rows;
   }
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn({ query: async (s, p = []) => (await tx.query<never>(s, p)).rows }));
+  async transaction<T>(fn: (tx: Queryable, preambleRows: Row[]) => Promise<T>, preamble?: string): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const rows = preamble ? ((await tx.exec(preamble)).at(-1)?.rows ?? []) : [];
+      return fn({ query: async (s, p = []) => (await tx.query<never>(s, p)).rows }, rows as Row[]);
+    });
   }
   async close(): Promise<void> {
     await this.db.close();

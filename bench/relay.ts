@@ -1,0 +1,116 @@
+// `npm run bench:relay`: the relay (PostgreSQL when Debian's binaries exist, else PGlite) versus the same
+// fake OpenAI-compatible upstream called directly, in one run. Load comes from a second process on
+// loopback; the upstream runs in a third. Prints added latency (p50/p99, sequential requests), throughput
+// (concurrent small non-streaming requests) and ratios, and writes them into docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../src/relay/config';
+import { startRelay } from '../src/relay/relay';
+import { newIdentity, RelayClient } from '../src/relay/client/relay-client';
+import { pgAvailable, startPgCluster } from '../src/relay/testing/pg-cluster';
+
+const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 1500);
+const THROUGHPUT_N = Number(process.env.BENCH_THROUGHPUT_N ?? 6000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+
+function child(script: string, args: string[] = []) {
+  const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    createInterface({ input: p.stdout }).once('line', resolve);
+    p.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { p, firstLine };
+}
+
+interface Result {
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  n: number;
+}
+
+const loadBefore = loadavg()[0] ?? 0;
+const up = child('bench/relay-upstream.ts');
+const upstreamUrl = await up.firstLine;
+const cluster = pgAvailable() ? await startPgCluster(['-c synchronous_commit=on']) : undefined;
+const databaseUrl = cluster ? await cluster.createDatabase('bench') : undefined;
+const config = loadConfig({
+  RELAY_PORT: '0',
+  RELAY_UPSTREAM_BASE_URL: upstreamUrl,
+  RELAY_LOG_LEVEL: 'warn',
+  RELAY_RATE_PER_IP_PER_MIN: '10000000',
+  RELAY_RATE_PER_TOKEN_PER_MIN: '10000000',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
+const relay = await startRelay({ ...config, dataDir: databaseUrl ? config.dataDir : '' });
+const client = new RelayClient(relay.url, newIdentity());
+await client.register('bench');
+const token = await client.login();
+const key = await client.relayKey();
+
+async function load(mode: 'direct' | 'relay', url: string): Promise<Result> {
+  const job = {
+    mode,
+    url,
+    token,
+    tokenId: createHash('sha256').update(token).digest('hex'),
+    key: { id: key.id, publicKey: key.publicKey },
+    latencyN: LATENCY_N,
+    throughputN: THROUGHPUT_N,
+    concurrency: CONCURRENCY,
+  };
+  const c = child('bench/relay-load.ts', [JSON.stringify(job)]);
+  return JSON.parse(await c.firstLine) as Result;
+}
+
+const direct = await load('direct', upstreamUrl);
+const viaRelay = await load('relay', relay.url);
+await relay.close();
+up.p.kill('SIGTERM');
+await cluster?.stop();
+
+const f = (x: number) => x.toFixed(2);
+const added50 = viaRelay.p50 - direct.p50;
+const added99 = viaRelay.p99 - direct.p99;
+const db = cluster ? 'PostgreSQL 15 (local cluster, synchronous_commit=on)' : 'PGlite (PostgreSQL not installed)';
+const rows = [
+  `| | direct upstream | through relay | ratio relay/direct |`,
+  `| --- | --- | --- | --- |`,
+  `| latency p50 (ms, sequential) | ${f(direct.p50)} | ${f(viaRelay.p50)} | ${f(viaRelay.p50 / direct.p50)} |`,
+  `| latency p99 (ms, sequential) | ${f(direct.p99)} | ${f(viaRelay.p99)} | ${f(viaRelay.p99 / direct.p99)} |`,
+  `| throughput (req/s, ${CONCURRENCY} concurrent) | ${direct.rps.toFixed(0)} | ${viaRelay.rps.toFixed(0)} | ${f(viaRelay.rps / direct.rps)} |`,
+  `| errors | ${direct.errors} | ${viaRelay.errors} | |`,
+];
+const verdict = [
+  `added latency p50 ${f(added50)} ms (target ≤ 2), p99 ${f(added99)} ms (target ≤ 10), relay throughput ${viaRelay.rps.toFixed(0)} req/s (target ≥ 1000)`,
+  `→ ${added50 <= 2 ? 'p50 OK' : 'p50 MISSED'}, ${added99 <= 10 ? 'p99 OK' : 'p99 MISSED'}, ${viaRelay.rps >= 1000 ? 'throughput OK' : 'throughput MISSED'}`,
+];
+const loadText = `load average ${loadBefore.toFixed(1)} before / ${(loadavg()[0] ?? 0).toFixed(1)} after the run`;
+console.log(`Relay benchmark — database: ${db}; ${cpus().length} cores; ${loadText}; Node ${process.version}`);
+console.log(rows.join('\n'));
+console.log(verdict.join('\n'));
+
+const section = [
+  '## Relay (`npm run bench:relay`)',
+  '',
+  `Run ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores shared with other work (${loadText}), Node ${process.version}, database: ${db}.`,
+  `Small non-streaming chat requests (sealed, authenticated, replay-checked, audited, history stored sealed) from a`,
+  `second process over loopback keep-alive connections; the fake upstream runs in a third process. Latency: ${LATENCY_N - 50} sequential`,
+  `requests after 50 warm-up; throughput: ${THROUGHPUT_N} requests at concurrency ${CONCURRENCY}. Requests are sealed before the clock starts.`,
+  '',
+  ...rows,
+  '',
+  ...verdict.map((v) => `${v}  `),
+  '',
+].join('\n');
+const file = 'docs/benchmarks.md';
+const doc = readFileSync(file, 'utf8');
+const start = doc.indexOf('## Relay (');
+const end = start < 0 ? -1 : doc.indexOf('\n## ', start + 1);
+const next =
+  start < 0 ? `${doc.trimEnd()}\n\n${section}` : doc.slice(0, start) + section + (end < 0 ? '' : doc.slice(end + 1));
+writeFileSync(file, next);
