@@ -6,11 +6,14 @@
  * open with rel="noopener noreferrer"; anything else (javascript:, data:, http:, relative) stays text.
  */
 
+/**
+ * Every span is bounded ({1,500}…) so a hostile line costs O(length × 500) to scan, never O(length²).
+ */
 /** Keeps pathological nesting (`***…***` thousands deep) from recursing without end. */
 const MAX_INLINE_DEPTH = 4;
 
 const INLINE =
-  /(`+)([^`]+?)\1|\*\*(.+?)\*\*|__(.+?)__|\*([^*\s](?:[^*]*?[^*\s])?)\*|(?<![\w])_([^_\s](?:[^_]*?[^_\s])?)_(?![\w])|\[([^\]\n]{1,500})\]\(([^()\s]{1,2000})\)/g;
+  /(`+)([^`\n]{1,2000}?)\1|\*\*(.{1,500}?)\*\*|__(.{1,500}?)__|\*([^*\s](?:[^*]{0,500}?[^*\s])?)\*|(?<![\w])_([^_\s](?:[^_]{0,500}?[^_\s])?)_(?![\w])|\[([^\]\n]{1,500})\]\(((?:[^()\s]|\([^()\s]{0,200}\)){1,2000})\)/g;
 
 export function safeHttpsUrl(raw: string): string | null {
   if (!/^https:\/\//i.test(raw)) return null;
