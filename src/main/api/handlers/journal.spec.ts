@@ -7,7 +7,7 @@ import { KDF_MIN, VaultService } from '../../vault/index';
 import type { AppContext } from '../app-context';
 import { createDispatcher, type Dispatch, type Handlers } from '../dispatcher';
 import { EventBus } from '../event-bus';
-import { createJournalHandlers, createJournalService } from './journal';
+import { completionFrom, createJournalHandlers, createJournalService } from './journal';
 import { createVaultHandlers } from './vault';
 
 const call = { transport: 'cli' } as const;
@@ -142,5 +142,72 @@ describe('journal methods through the dispatcher', () => {
     const read = await therapist.run('clients.packet', { packetId: imported.value.packetId });
     expect(JSON.stringify(read)).toContain('canary-diary-7731');
     expect(await therapist.run('clients.list')).toMatchObject({ ok: true, value: { clients: [{ label: 'Alex' }] } });
+  });
+
+  it('canary: diary, chain and safety-plan text never lands in any file in plaintext', async () => {
+    const { run, dataDir, outDir } = setup();
+    const canary = 'canary-journal-5150-zebra';
+    await run('vault.create', { label: 'Home', passphrase: GOOD, confirmPassphrase: GOOD });
+    expect(
+      await run('diary.save', { entry: day({ notes: canary, medication: { taken: 'yes', note: canary } }) }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const fields = {
+      title: canary,
+      problemBehaviour: canary,
+      promptingEvent: '',
+      vulnerabilityFactors: '',
+      links: [{ kind: 'thought', text: canary }],
+      consequences: { shortTerm: '', longTerm: '' },
+      skillPoints: [],
+      repair: '',
+    };
+    expect(await run('chain.create', { fields })).toMatchObject({ ok: true });
+    const plan = {
+      warningSigns: [canary],
+      copingStrategies: [],
+      distractions: [],
+      helpers: [{ name: canary, phone: '1' }],
+      professionals: [],
+      saferEnvironment: [],
+      reasonsForLiving: [canary],
+    };
+    expect(await run('safetyPlan.save', { plan, baseVersion: 0 })).toMatchObject({ ok: true });
+    const key = (await run('handoff.keys.mine')) as { ok: true; value: { text: string } };
+    expect(key.ok).toBe(true);
+    await run('vault.lock');
+    const forms = [canary, Buffer.from(canary, 'utf16le').toString('latin1'), Buffer.from(canary).toString('base64')];
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+        const p = path.join(dir, d.name);
+        return d.isDirectory() ? walk(p) : [p];
+      });
+    const files = [...walk(dataDir), ...walk(outDir)];
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const content = fs.readFileSync(f).toString('latin1');
+      for (const form of forms) expect(content.includes(form), path.relative(dataDir, f)).toBe(false);
+    }
+  });
+});
+
+describe('completionFrom', () => {
+  it('collects a provider stream into one reply and passes the prompt through', async () => {
+    const seen: unknown[] = [];
+    const provider = {
+      kind: 'local' as const,
+      destination: () => null,
+      available: () => true,
+      async *chat(request: unknown) {
+        seen.push(request);
+        yield { type: 'text' as const, text: '{"title": ' };
+        yield { type: 'text' as const, text: '"x"}' };
+        yield { type: 'done' as const, reason: 'complete' as const, tokens: 3, model: 'm' };
+      },
+    };
+    const reply = await completionFrom(provider)({ system: 's', message: 'm', maxTokens: 10 });
+    expect(reply).toBe('{"title": "x"}');
+    expect(seen).toEqual([expect.objectContaining({ system: 's', message: 'm', history: [], maxTokens: 10 })]);
   });
 });

@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '../../../shared/api';
 import { JournalService, type Complete } from '../../journal/index';
+import type { ChatProvider } from '../../llm/index';
 import type { HistoryService } from '../../store/index';
 import { AppError } from '../app-error';
 import type { AppContext } from '../app-context';
@@ -36,6 +37,27 @@ export interface JournalWiring {
   history: HistoryService;
   /** One-shot completion for "draft with the coach"; without it chain.draft answers UNAVAILABLE. */
   complete?: Complete;
+}
+
+/**
+ * Adapts any chat provider into the one-shot completion "draft with the coach" needs: the whole
+ * reply as text. Wiring point: pass `completionFrom(provider)` as `complete` once the LLM service
+ * exposes its active provider. The prompt's user messages were already screened (crisis ones are
+ * left out by the journal), and the reply is screened again before it is parsed.
+ */
+export function completionFrom(provider: ChatProvider, signal?: AbortSignal): Complete {
+  return async ({ system, message, maxTokens }) => {
+    let text = '';
+    const controller = new AbortController();
+    signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    for await (const delta of provider.chat(
+      { system, history: [], message, maxTokens, temperature: 0.2 },
+      controller.signal,
+    )) {
+      if (delta.type === 'text') text += delta.text;
+    }
+    return text;
+  };
 }
 
 export function createJournalService(ctx: AppContext, wiring: JournalWiring): JournalService {
