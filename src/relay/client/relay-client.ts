@@ -161,7 +161,8 @@ export class RelayClient {
       try {
         res = await this.fetchImpl(`${this.baseUrl}/v1/chat`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          // The key id header lets an ingress route the request to the instance holding the key.
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-relay-key-id': key.id },
           body: JSON.stringify(sealed.body),
           signal,
         });
