@@ -49,7 +49,7 @@ async function startShell(): Promise<{ shell: Shell; child: ChildProcess }> {
 }
 
 async function stopShell(child: ChildProcess, dataDir: string): Promise<void> {
-  if (child.exitCode === null) {
+  if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
