@@ -15,6 +15,9 @@ export const routes: Routes = [
   { path: 'diary', title: 'Diary card', loadComponent: () => import('./features/diary/diary-page') },
   { path: 'skills', title: 'Skills', loadComponent: () => import('./features/skills/skills-page') },
   { path: 'safety-plan', title: 'Safety plan', loadComponent: () => import('./features/safety-plan/safety-plan-page') },
+  { path: 'trends', title: 'Trends', loadComponent: () => import('./features/trends/trends-page') },
+  { path: 'chain', title: 'Chain analysis', loadComponent: () => import('./features/chain/chain-page') },
+  { path: 'clients', title: 'Hand-off and clients', loadComponent: () => import('./features/clients/clients-page') },
   { path: 'settings', title: 'Settings', loadComponent: () => import('./features/settings/settings-page') },
   { path: '**', redirectTo: '' },
 ];
