@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 const steps = [
   { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
   { name: 'typecheck', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
+  { name: 'security audit (electronegativity)', cmd: 'node', args: ['scripts/electronegativity.mjs'] },
   { name: 'unit tests (node)', cmd: 'npx', args: ['vitest', 'run'], counts: 'vitest' },
   { name: 'unit tests (renderer)', cmd: 'npx', args: ['ng', 'test', '--watch=false'], counts: 'vitest' },
   { name: 'renderer build', cmd: 'npm', args: ['run', '-s', 'build:renderer'] },
