@@ -9,7 +9,7 @@ const HELP = `Usage: dbt-coach relay [serve] [--data-dir DIR] [--port N] [--host
 
 Runs the DBT Coach remote relay: HPKE-encrypted prompts in, an OpenAI-compatible upstream out,
 ciphertext-only history and a hash-chained audit log. With DATABASE_URL set it uses PostgreSQL;
-otherwise an embedded PGlite database in the data folder (default ./.relay-data).
+otherwise an embedded PGlite database in the data folder (default ~/.local/share/dbt-coach-relay).
 
 Environment: DATABASE_URL, RELAY_MIGRATION_DATABASE_URL, RELAY_DATA_DIR, RELAY_HOST, RELAY_PORT,
 RELAY_UPSTREAM_BASE_URL, RELAY_UPSTREAM_MODEL, RELAY_UPSTREAM_API_KEY, RELAY_UPSTREAM_TIMEOUT_MS,
@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       const db = await openDatabase(config);
       try {
         const r = await verifyAuditChain(db);
-        if (r.ok) console.log(`audit chain OK: ${r.rows} rows, ${r.checkpoints} checkpoints`);
+        if (r.ok) console.log(`audit chain OK: ${r.rows} rows, ${r.checkpoints} checkpoints, head ${r.headHash}`);
         else console.error(`audit chain BROKEN at row ${r.firstBad!.seq}: ${r.firstBad!.reason}`);
         return r.ok ? 0 : 1;
       } finally {

@@ -1,5 +1,7 @@
 // Relay configuration: environment variables only (12-factor), validated once at start so a typo
 // fails fast with a message naming the variable instead of a confusing error later.
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
@@ -63,7 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<RelayConfi
     port: e.RELAY_PORT,
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.RELAY_MIGRATION_DATABASE_URL,
-    dataDir: e.RELAY_DATA_DIR ?? '.relay-data',
+    // Outside any checkout by default, so a developer's `npm run relay` leaves the repository clean.
+    dataDir: e.RELAY_DATA_DIR ?? path.join(homedir(), '.local', 'share', 'dbt-coach-relay'),
     upstream: {
       baseUrl: e.RELAY_UPSTREAM_BASE_URL,
       model: e.RELAY_UPSTREAM_MODEL,

@@ -7,6 +7,8 @@ export interface VerifyResult {
   ok: boolean;
   rows: number;
   checkpoints: number;
+  /** Hex hash of the last row: keep a copy outside the database to detect later rewrites. */
+  headHash?: string;
   firstBad?: { seq: number; reason: string };
 }
 
@@ -58,5 +60,5 @@ export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
       return { ok: false, rows, checkpoints: cps.length, firstBad: { seq, reason: 'row differs from its checkpoint' } };
     }
   }
-  return { ok: true, rows, checkpoints: cps.length };
+  return { ok: true, rows, checkpoints: cps.length, headHash: prev.toString('hex') };
 }
