@@ -15,6 +15,9 @@ import { createCoachHandlers } from './handlers/coach';
 import { createChatStoreAdapter } from './chat-store-adapter';
 import { createJournalHandlers, createJournalService } from './handlers/journal';
 import { join } from 'node:path';
+import { loadPolicy } from '../policy/index';
+import { createPolicyHandlers, withPolicyCrisis } from './handlers/policy';
+import { createBundleHandlers } from './handlers/bundles';
 
 export { resolveDataDir };
 export type { CallContext, Dispatch } from './dispatcher';
@@ -43,13 +46,21 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const dataDir = resolveDataDir(options.dataDir, options.env);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const events = new EventBus();
-  const vault = createVaultService(dataDir, events, options);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // The organisation's admin policy is read once, before any service starts, and limits them all.
+  const policy = loadPolicy({ env: options.env });
+  if (policy.state.source === 'broken') log('policy: file unusable, strictest settings apply');
+  const vault = createVaultService(dataDir, events, { ...options, policy: () => policy.vault });
   const ctx: AppContext = { dataDir, platform: process.platform, events, vault, disposers: [] };
   ctx.disposers.push(() => vault.close());
   // The encrypted history opens with the vault and closes with it (disposers run newest first).
   const history = new HistoryService(options.log);
   ctx.disposers.push(() => history.detach());
-  const llm = await createLlmService({ dataDir, emit: (name, payload) => ctx.events.emit(name, payload) });
+  const llm = await createLlmService({
+    dataDir,
+    emit: (name, payload) => ctx.events.emit(name, payload),
+    policy: () => policy.llm,
+  });
   ctx.disposers.push(() => llm.dispose());
   // Chats are kept in the encrypted store. On lock, replies still streaming are stopped and saved
   // as partial/cancelled first, then the database closes.
@@ -68,8 +79,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     ...createHistoryHandlers(history, ctx),
     ...createCoachHandlers(createFileFavourites(join(dataDir, 'coach'))),
     ...createJournalHandlers(createJournalService(ctx, { history })),
+    ...createPolicyHandlers(policy),
+    ...createBundleHandlers(llm),
   };
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  handlers['coach.crisisContacts'] = withPolicyCrisis(handlers['coach.crisisContacts'], policy);
   const inner = createDispatcher(handlers, {
     onInternalError: (method, error) =>
       log(`internal error in ${method}: ${error instanceof Error ? error.name : 'unknown'}`),

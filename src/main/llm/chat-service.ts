@@ -29,6 +29,8 @@ export interface ChatServiceOptions {
   readonly emit: Emit;
   readonly systemPrompt: () => string;
   readonly defaultProvider: () => ProviderKind;
+  /** Throws (POLICY_DENIED) when the admin policy has turned this provider off. */
+  readonly checkProvider?: (kind: ProviderKind) => void;
   screenUserMessage?: (text: string) => UserScreen | Promise<UserScreen>;
   /** Called with the accumulated reply before each delta is shown or stored; keep it cheap. */
   screenReply?: (text: string) => ReplyScreen | Promise<ReplyScreen>;
@@ -59,6 +61,7 @@ export class ChatService {
 
   async send(input: { conversationId?: string; text: string; provider?: ProviderKind }): Promise<SendResult> {
     const store = this.o.persistence();
+    if (input.provider) this.o.checkProvider?.(input.provider); // refuse before a conversation is created
     const conversationId = await this.conversation(store, input.conversationId, input.provider);
     if (this.running.has(conversationId)) throw busy();
     const meta = await store.getConversation(conversationId);
@@ -161,6 +164,7 @@ export class ChatService {
   }
 
   private provider(kind: ProviderKind): ChatProvider {
+    this.o.checkProvider?.(kind);
     const p = this.o.providers[kind];
     if (!p || !p.available()) {
       throw new AppError(

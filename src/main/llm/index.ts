@@ -9,3 +9,7 @@ export type { SecretSlot } from './settings';
 export { OutboundGuard, isLoopback, isLocalNetwork, type ConnectionRecord } from './outbound-guard';
 export { readGgufHeader } from './gguf-header';
 export { COACH_SYSTEM_PROMPT_V1 } from './prompts/coach-system.v1';
+export { type LlmPolicy, OPEN_POLICY } from './policy-hook';
+export { keyFingerprint, rawPublicKey } from './bundle-format';
+export { generateClinicKeys, writeBundle, type ClinicKeys, type WriteBundleOptions } from './bundle-write';
+export type { BundleImportResult, BundleTrust } from './bundle-import';

@@ -17,6 +17,8 @@ import { OutboundGuard } from './outbound-guard';
 import type { ChatProvider } from './provider';
 import { COACH_SYSTEM_PROMPT_V1 } from './prompts/coach-system.v1';
 import { RECOMMENDED_MODELS, type RecommendedEntry } from './recommended';
+import { importBundle } from './bundle-import';
+import { denyOnline, denyProvider, denyUnsignedModel, OPEN_POLICY, type LlmPolicy } from './policy-hook';
 import { memorySecret, SettingsFile, type SecretSlot } from './settings';
 
 export interface LlmServiceOptions {
@@ -32,16 +34,22 @@ export interface LlmServiceOptions {
   readonly server?: { connectTimeoutMs?: number; idleTimeoutMs?: number };
   /** Extra providers (the relay adds itself here). */
   readonly extraProviders?: Partial<Record<ProviderKind, ChatProvider>>;
+  /** The admin policy's limits (forced offline, providers off, signed bundles only); read on every use. */
+  readonly policy?: () => LlmPolicy;
 }
 
 /** The llm service as the API layer sees it: models, providers, chat, offline mode. */
 export async function createLlmService(o: LlmServiceOptions) {
   const settings = new SettingsFile(o.dataDir);
   await settings.load();
+  const policy = () => o.policy?.() ?? OPEN_POLICY;
+  // A provider the policy turned off is never the default, whatever the settings file says.
+  const defaultProvider = (): ProviderKind =>
+    policy().disabledProviders.includes(settings.value.defaultProvider) ? 'local' : settings.value.defaultProvider;
   const apiKey = o.apiKey ?? memorySecret();
   let cachedKey = await apiKey.get();
   const guard = new OutboundGuard({
-    offline: settings.value.offline,
+    offline: settings.value.offline || policy().forceOffline,
     logFile: path.join(o.dataDir, 'llm', 'connections.jsonl'),
     onRecord: (r) => o.emit('privacy.connection', r),
   });
@@ -95,7 +103,8 @@ export async function createLlmService(o: LlmServiceOptions) {
     persistence: () => (o.persistence ? o.persistence() : memory),
     emit: o.emit,
     systemPrompt: () => COACH_SYSTEM_PROMPT_V1,
-    defaultProvider: () => settings.value.defaultProvider,
+    defaultProvider,
+    checkProvider: (kind) => denyProvider(policy(), kind),
     maxTokens: o.maxTokens,
   });
 
@@ -121,10 +130,14 @@ export async function createLlmService(o: LlmServiceOptions) {
   };
 
   const providerSettings = async (): Promise<ProviderSettings> => ({
-    defaultProvider: settings.value.defaultProvider,
+    defaultProvider: defaultProvider(),
     offline: guard.offline,
     server: { ...settings.value.server, apiKeySet: !!cachedKey },
-    available: { local: local.available(), server: server.available(), relay: !!providers.relay?.available() },
+    available: {
+      local: local.available() && !policy().disabledProviders.includes('local'),
+      server: server.available() && !policy().disabledProviders.includes('server'),
+      relay: !!providers.relay?.available() && !policy().disabledProviders.includes('relay'),
+    },
     localModelId: (await selectedModel())?.record.id ?? null,
   });
 
@@ -140,9 +153,26 @@ export async function createLlmService(o: LlmServiceOptions) {
       list: async () => Promise.all((await store.list()).map(info)),
       info: async (id: string) => info(await store.get(id)),
       import: async (file: string) => {
+        denyUnsignedModel(policy());
         const m = await store.import(file, progress('model-import'));
         installed.add(m.record.id);
         return info(m);
+      },
+      /** A signed bundle folder (docs/clinic-guide.md); all files are verified before any is listed. */
+      importBundle: async (dir: string, confirmFingerprint?: string) => {
+        const p = policy();
+        const result = await importBundle(dir, {
+          store,
+          trust: { clinicKeys: p.clinicPublicKeys, required: p.requireSignedModelBundles },
+          confirmFingerprint,
+          progress: progress('model-import'),
+        });
+        if (result.state === 'needs-confirmation') return result;
+        for (const id of [...result.imported, ...result.alreadyInstalled]) installed.add(id);
+        const models = await Promise.all(
+          [...result.imported, ...result.alreadyInstalled].map(async (id) => info(await store.get(id))),
+        );
+        return { ...result, models };
       },
       verify: async (id: string) => ({ id, ...(await store.verify(id, progress('model-verify'))) }),
       remove: async (id: string) => {
@@ -169,6 +199,7 @@ export async function createLlmService(o: LlmServiceOptions) {
           installed: installed.has(e.id),
         })),
       download: async (id: string, signal?: AbortSignal) => {
+        denyUnsignedModel(policy());
         const entry = catalog.find((e) => e.id === id);
         if (!entry) throw new AppError('NOT_FOUND', 'That model is not in the recommended list.');
         const m = await downloadModel(entry, {
@@ -189,6 +220,8 @@ export async function createLlmService(o: LlmServiceOptions) {
         server?: { baseUrl?: string; model?: string; apiKey?: string };
       }) => {
         const s = patch.server;
+        if (patch.defaultProvider) denyProvider(policy(), patch.defaultProvider);
+        if (s && Object.values(s).some((v) => v !== undefined)) denyProvider(policy(), 'server');
         if (s?.baseUrl) guardUrl(s.baseUrl);
         await settings.update({
           ...(patch.defaultProvider ? { defaultProvider: patch.defaultProvider } : {}),
@@ -208,6 +241,7 @@ export async function createLlmService(o: LlmServiceOptions) {
     privacy: {
       connections: async () => ({ offline: guard.offline, connections: await guard.connections() }),
       setOffline: async (offline: boolean) => {
+        if (!offline) denyOnline(policy());
         guard.setOffline(offline);
         await settings.update({ offline });
         return { offline };

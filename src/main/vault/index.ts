@@ -4,6 +4,7 @@ export {
   type AuditEvent,
   type Emit,
   type RecoverySheet,
+  type VaultPolicy,
   type VaultServiceOptions,
 } from './vault-service';
 export type { VaultSession, SessionEvent, SessionListener } from './session';

@@ -8,7 +8,7 @@ import { FailureCounter } from './failure-delay';
 import { ioGuard, makePrivateDir, readCapped, writeAtomic } from './fs-safe';
 import { calibrate, type Calibration, type KdfProgress } from './kdf';
 import { KEY_FILE_MAX_BYTES, parseKeyFile, type ParsedKeyFile } from './key-file';
-import type { KeychainAdapter } from './keychain';
+import { forgetVault, isRemembered, type KeychainAdapter } from './keychain';
 import { assessPassphrase } from './passphrase-policy';
 import { sessionFrom, type SessionListener, type VaultSession } from './session';
 import { findVault, KEY_FILE, vaultsRoot, type VaultEntry } from './vault-dirs';
@@ -28,7 +28,16 @@ export interface VaultServiceOptions {
   readonly keychain?: KeychainAdapter;
   /** Fixed KDF cost (tests, benchmarks). Default: calibrate on this machine once per process. */
   readonly kdf?: Calibration;
+  /** Limits from the organisation's admin policy (src/main/policy); read on every use. */
+  readonly policy?: () => VaultPolicy;
   readonly now?: () => number;
+}
+
+export interface VaultPolicy {
+  /** Auto-lock ceiling: a longer stored or requested timeout is cut to this. */
+  readonly autoLockMaxSeconds: number | null;
+  /** "Remember on this device" is refused, and a key remembered earlier is forgotten at unlock. */
+  readonly rememberDisabled: boolean;
 }
 
 export interface RecoverySheet {
@@ -69,7 +78,12 @@ export class VaultCore {
     return () => this.listeners.delete(listener);
   }
 
-  protected async lockCurrent(reason: LockReason, keepFiles = false): Promise<void> {
+  /**
+   * Zeroes the keys, lets every session listener close (the database), then releases the folder, so no
+   * other instance can open the vault while our database is still open. `beforeRelease` runs while the
+   * folder is still ours (deleting it).
+   */
+  protected async lockCurrent(reason: LockReason, beforeRelease?: () => void): Promise<void> {
     const o = this.open;
     if (!o) return;
     this.open = null;
@@ -80,7 +94,6 @@ export class VaultCore {
       // A full disk must not keep the vault open.
     }
     wipeSecrets(o.secrets);
-    if (!keepFiles) o.release();
     for (const l of this.listeners) {
       try {
         await l({ type: 'locked', label: o.session.label, reason });
@@ -88,8 +101,12 @@ export class VaultCore {
         // Every listener must get the chance to close; one failing must not keep keys around.
       }
     }
-    this.options.emit?.('vault.locked', { reason });
-    if (keepFiles) o.release();
+    try {
+      beforeRelease?.();
+    } finally {
+      o.release();
+      this.options.emit?.('vault.locked', { reason });
+    }
   }
 
   /** Locks now: zeroes keys, releases the folder, tells listeners and the renderer. */
@@ -104,6 +121,12 @@ export class VaultCore {
     if (o.timer) clearTimeout(o.timer);
     o.timer = setTimeout(() => void this.lock('idle'), o.autoLockSeconds * 1000);
     o.timer.unref?.();
+  }
+
+  /** The policy's ceiling applied to an auto-lock timeout (people may always choose shorter). */
+  protected clampAutoLock(seconds: number): number {
+    const max = this.options.policy?.().autoLockMaxSeconds ?? null;
+    return max === null ? seconds : Math.min(seconds, max);
   }
 
   async close(): Promise<void> {
@@ -211,7 +234,10 @@ export class VaultCore {
 
   protected async establish(dir: string, parsed: ParsedKeyFile, secrets: VaultSecrets, release: () => void) {
     const session = sessionFrom(parsed.header.label, parsed.header.vaultId, dir, secrets);
-    this.open = { session, secrets, release, autoLockSeconds: readSettings(dir).autoLockSeconds };
+    this.open = { session, secrets, release, autoLockSeconds: this.clampAutoLock(readSettings(dir).autoLockSeconds) };
+    if (this.options.policy?.().rememberDisabled && isRemembered(dir)) {
+      await forgetVault(this.options.keychain, dir, session.vaultId).catch(() => undefined);
+    }
     this.touch();
     for (const l of this.listeners) {
       try {

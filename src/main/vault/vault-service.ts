@@ -22,7 +22,7 @@ import {
 import { writeSettings } from './vault-settings';
 import { exportBackup, importBackup, type ImportRequest } from './vault-transfer';
 
-export type { AuditEvent, Emit, RecoverySheet, VaultServiceOptions } from './vault-core';
+export type { AuditEvent, Emit, RecoverySheet, VaultPolicy, VaultServiceOptions } from './vault-core';
 
 /** Key labels, unlock/lock, rewraps, export/import, keychain and audit: the one owner of the vault's keys. */
 export class VaultService extends VaultCore {
@@ -32,7 +32,7 @@ export class VaultService extends VaultCore {
     return listVaultEntries(this.dataDir).map((e) => ({
       label: e.header.label,
       createdAt: e.header.createdAt,
-      remembered: isRemembered(e.dir),
+      remembered: !this.options.policy?.().rememberDisabled && isRemembered(e.dir),
       retryAfterMs: this.failures(e.dir).retryAfterMs(),
     }));
   }
@@ -92,6 +92,7 @@ export class VaultService extends VaultCore {
   }
 
   unlockRemembered(label: string): Promise<{ label: string }> {
+    if (this.options.policy?.().rememberDisabled) return Promise.reject(rememberDenied());
     return this.serial(() => this.unlockWith(label, 'keychain'));
   }
 
@@ -181,11 +182,19 @@ export class VaultService extends VaultCore {
       }
       const { dir, vaultId } = o.session;
       await forgetVault(this.options.keychain, dir, vaultId);
-      // Move the folder out of the list first (atomic), then remove it; the lock file goes with it.
+      // Once the database is closed: move the folder out of the list (atomic), then remove it.
       const trash = path.join(vaultsRoot(this.dataDir), `.deleted-${vaultId}`);
-      ioGuard(() => fs.renameSync(dir, trash));
-      await this.lockCurrent('deleted', true);
-      fs.rmSync(trash, { recursive: true, force: true });
+      let moved = false;
+      await this.lockCurrent('deleted', () => {
+        try {
+          fs.renameSync(dir, trash);
+          moved = true;
+        } catch {
+          return;
+        }
+        fs.rmSync(trash, { recursive: true, force: true });
+      });
+      if (!moved) throw new VaultError('IO_ERROR', MESSAGES.io);
     });
   }
 
@@ -225,6 +234,7 @@ export class VaultService extends VaultCore {
       const o = this.requireOpen();
       const kc = this.options.keychain;
       if (enabled) {
+        if (this.options.policy?.().rememberDisabled) throw rememberDenied();
         if (!kc) throw new VaultError('KEYCHAIN_UNAVAILABLE', 'There is no keychain on this device.');
         await rememberVault(kc, o.session.dir, o.session.vaultId, o.secrets.vmk);
         this.audit({ event: 'keychain.enabled' });
@@ -236,8 +246,10 @@ export class VaultService extends VaultCore {
     });
   }
 
-  setAutoLock(seconds: number): { seconds: number } {
+  /** Clamped to the policy's ceiling; the result says what was actually set. */
+  setAutoLock(requested: number): { seconds: number } {
     const o = this.requireOpen();
+    const seconds = this.clampAutoLock(requested);
     ioGuard(() => writeSettings(o.session.dir, { autoLockSeconds: seconds }));
     o.autoLockSeconds = seconds;
     this.audit({ event: 'autolock.changed' });
@@ -251,3 +263,6 @@ export class VaultService extends VaultCore {
     return readAudit(o.session.dir, o.session.x25519.privateKey, o.session.x25519.publicRaw, limit);
   }
 }
+
+const rememberDenied = () =>
+  new VaultError('POLICY_DENIED', 'Your organisation does not allow keys to be remembered on this device.');

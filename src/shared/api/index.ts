@@ -6,6 +6,8 @@ import { modelsMethods } from './models';
 import { coachMethods } from './coach';
 import { historyMethods } from './history';
 import { journalMethods } from './journal';
+import { policyMethods } from './policy';
+import { bundlesMethods } from './bundles';
 
 export * from './errors';
 export * from './events';
@@ -18,6 +20,8 @@ export * from './models';
 export * from './coach';
 export * from './history';
 export * from './journal';
+export * from './policy';
+export * from './bundles';
 
 /**
  * The one contract between renderer and main process. Every transport (Electron IPC,
@@ -32,6 +36,8 @@ export const methods = {
   ...coachMethods,
   ...historyMethods,
   ...journalMethods,
+  ...policyMethods,
+  ...bundlesMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -7,6 +7,7 @@ import {
   VaultService,
   type KeychainAdapter,
   type SafeStorageLike,
+  type VaultPolicy,
 } from '../../vault/index';
 import { AppError } from '../app-error';
 import type { Handlers } from '../dispatcher';
@@ -65,7 +66,7 @@ export const PASSIVE_METHODS: ReadonlySet<string> = new Set(['vault.status', 'va
 export function createVaultService(
   dataDir: string,
   events: EventBus,
-  options: { safeStorage?: SafeStorageLike; env?: NodeJS.ProcessEnv },
+  options: { safeStorage?: SafeStorageLike; env?: NodeJS.ProcessEnv; policy?: () => VaultPolicy },
 ): VaultService {
   const keychain: KeychainAdapter = options.safeStorage
     ? new SafeStorageKeychain(options.safeStorage, path.join(dataDir, 'keychain'))
@@ -76,5 +77,6 @@ export function createVaultService(
     keychain,
     emit: (name, payload) => events.emit(name, payload),
     kdf: env.DBT_COACH_TEST_KDF === 'floor' ? { params: KDF_FLOOR, ms: 60 } : undefined,
+    policy: options.policy,
   });
 }
