@@ -79,7 +79,8 @@ export function publicKeyObject(b64: string): KeyObject {
 }
 
 export function publicKeyB64Of(key: KeyObject): string {
-  const der = createPublicKey(key).export({ format: 'der', type: 'spki' });
+  const pub = key.type === 'public' ? key : createPublicKey(key);
+  const der = pub.export({ format: 'der', type: 'spki' });
   return der.subarray(der.length - 32).toString('base64');
 }
 

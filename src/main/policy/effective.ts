@@ -47,7 +47,7 @@ export function resolvePolicy(loaded: LoadedPolicy): ResolvedPolicy {
     disableRelay: isBroken || !!p.disableRelay,
     disableServerProvider: isBroken || !!p.disableServerProvider,
     autoLockMaxSeconds: isBroken
-      ? Math.min(STRICTEST_AUTO_LOCK_SECONDS, (p.autoLockMaxMinutes ?? Infinity) * 60)
+      ? STRICTEST_AUTO_LOCK_SECONDS
       : p.autoLockMaxMinutes
         ? p.autoLockMaxMinutes * 60
         : null,
