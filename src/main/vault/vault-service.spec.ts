@@ -96,6 +96,26 @@ describe('VaultService: create, unlock, lock', () => {
     expect(emit).toHaveBeenCalledWith('progress', expect.objectContaining({ task: 'kdf' }));
   });
 
+  it('keeps the folder locked until every listener has closed, and locks again if opening fails', async () => {
+    const { dataDir, vault } = await created();
+    const other = track(service(dataDir));
+    let busyDuringClose: unknown;
+    vault.onSession(async (e) => {
+      if (e.type === 'locked')
+        busyDuringClose = await other.unlock(LABEL, GOOD).catch((err: { code?: string }) => err.code);
+    });
+    await vault.lock();
+    expect(busyDuringClose).toBe('VAULT_BUSY');
+    const failing = track(service(tmpDir()));
+    await failing.create('Fails', GOOD, GOOD);
+    await failing.lock();
+    failing.onSession((e) => {
+      if (e.type === 'unlocked') throw new Error('database would not open');
+    });
+    await expect(failing.unlock('Fails', GOOD)).rejects.toThrow('database would not open');
+    expect(failing.status().unlocked).toBe(false);
+  });
+
   it('auto-locks after the idle timeout; activity restarts the timer', async () => {
     const emit = vi.fn();
     const { vault } = await created({ emit });
