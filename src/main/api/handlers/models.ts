@@ -1,4 +1,5 @@
 import { LlmError, type LlmService } from '../../llm/index';
+import { isStoreError } from '../../store/index';
 import { AppError } from '../app-error';
 import type { Handlers } from '../dispatcher';
 
@@ -14,12 +15,14 @@ type ModelsHandlers = Pick<
   | 'models.select'
 >;
 
-/** The llm service throws its own error class (services may not import the API layer): map it here. */
+/** The llm and store services throw their own error classes (services may not import the API layer): map them here. */
 export async function llmCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     if (e instanceof LlmError) throw new AppError(e.code, e.message, e.retryAfterMs);
+    // Chats persist through the encrypted store, which says LOCKED (a StoreError) while the vault is locked.
+    if (isStoreError(e)) throw new AppError(e.code, e.message);
     throw e;
   }
 }
