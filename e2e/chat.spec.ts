@@ -17,6 +17,11 @@ function requireModel(): void {
   base.skip(true, `tiny test model not found at ${MODEL} (set DBT_COACH_TEST_MODEL)`);
 }
 
+/** Same-origin navigation (the config has no baseURL: each server picks its own port). */
+async function go(page: Page, to: string): Promise<void> {
+  await page.goto(new URL(to, page.url()).href);
+}
+
 /** One contract call over the browser shell's own WebSocket (the page holds the session cookie). */
 async function rpc(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
   return page.evaluate(
@@ -47,7 +52,7 @@ async function createVault(page: Page): Promise<void> {
 }
 
 async function importModelInSettings(page: Page): Promise<void> {
-  await page.goto('/settings');
+  await go(page, '/settings');
   await page.getByLabel('Path to a .gguf file on this computer').fill(MODEL);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Models' })).toBeVisible();
@@ -100,7 +105,7 @@ base.describe('chat on the tiny local model', () => {
       await createVault(page);
       await importModelInSettings(page);
 
-      await page.goto('/chat');
+      await go(page, '/chat');
       await send(page, 'Hello coach, can we practise a skill?');
       const reply = page
         .locator('app-message-item')
@@ -124,10 +129,12 @@ base.describe('chat on the tiny local model', () => {
       await page.goto(server.url);
       const unlocked = await rpc(page, 'vault.unlock', { label: LABEL, passphrase: PASSPHRASE });
       expect(unlocked.ok, 'vault.unlock').toBe(true);
-      await page.goto('/chat');
+      await go(page, '/chat');
       const conversations = page.getByRole('navigation', { name: 'Conversations' });
       await conversations.locator('button.open').first().click();
-      await expect(page.getByText('Hello coach, can we practise a skill?')).toBeVisible();
+      await expect(
+        page.getByRole('log', { name: 'Conversation' }).getByText('Hello coach, can we practise a skill?'),
+      ).toBeVisible();
       await expect(page.locator('app-message-item .badge').first()).toBeVisible();
       await saveScreenshot(page, 'chat-after-restart');
     } finally {
@@ -161,7 +168,7 @@ async function crisisFlow(page: Page): Promise<void> {
   const imported = await rpc(page, 'models.import', { path: MODEL });
   expect(imported.ok, 'models.import').toBe(true);
 
-  await page.goto('/chat');
+  await go(page, '/chat');
   await send(page, 'i want to kill myself tonight, i have the pills ready');
   const view = page.getByRole('dialog', { name: "You don't have to get through this alone" });
   await expect(view).toBeVisible();

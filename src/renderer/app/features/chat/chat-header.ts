@@ -60,7 +60,11 @@ export class ChatHeader {
   private readonly privacy = inject(PrivacyStore);
   protected readonly kinds: readonly ProviderKind[] = ['local', 'relay', 'server'];
   protected readonly labels = LABELS;
-  protected readonly title = computed(() => this.store.conversation()?.title || 'New chat');
+  protected readonly title = computed(() => {
+    // A chat started here has no stored Conversation yet; the sidebar learns its title first.
+    const id = this.store.conversationId();
+    return this.store.conversation()?.title || (id && this.store.list.find(id)?.title) || 'New chat';
+  });
 
   protected available(k: ProviderKind): boolean {
     const a = this.privacy.settings()?.available;
