@@ -4,6 +4,7 @@ import { ApiClient } from '../../core/api-client';
 import { ModelsPanel } from './models-panel';
 import { PrivacyPanel } from './privacy-panel';
 import { ProvidersPanel } from './providers-panel';
+import { SecurityPanel } from '../vault/security-panel';
 
 type AppInfo = MethodOutput<'app.info'>;
 
@@ -19,6 +20,7 @@ type AppInfo = MethodOutput<'app.info'>;
     ModelsPanel,
     ProvidersPanel,
     PrivacyPanel,
+    SecurityPanel,
   ],
   template: `
     <div class="settings">
@@ -26,6 +28,7 @@ type AppInfo = MethodOutput<'app.info'>;
       <app-models-panel />
       <app-providers-panel />
       <app-privacy-panel />
+      <app-security-panel />
       <p class="about" role="status">
         @if (info(); as i) {
           {{ i.name }} version {{ i.version }}
