@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -172,13 +172,4 @@ function sendBody(res: ServerResponse, type: string, cacheControl: string, body:
   if (enc !== 'identity') res.setHeader('Content-Encoding', enc);
   res.setHeader('Content-Length', body.length);
   res.end(res.req.method === 'HEAD' ? undefined : body);
-}
-
-/** True when root looks like a built renderer (used by the CLI for a clear "build first" message). */
-export function isBuiltRenderer(root: string): boolean {
-  try {
-    return statSync(path.join(root, 'index.html')).isFile();
-  } catch {
-    return false;
-  }
 }
