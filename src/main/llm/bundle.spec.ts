@@ -128,7 +128,7 @@ describe('importing a bundle', () => {
     const { bundle, store, trust } = await setup();
     const f = path.join(bundle, 'beta.gguf');
     const buf = fs.readFileSync(f);
-    buf[buf.length - 1] ^= 0xff; // same size, different bytes
+    buf.writeUInt8((buf.at(-1) ?? 0) ^ 0xff, buf.length - 1); // same size, different bytes
     fs.writeFileSync(f, buf);
     await expect(importBundle(bundle, { store, trust })).rejects.toMatchObject({
       code: 'MODEL_INVALID',
