@@ -30,6 +30,7 @@ interface Result {
   p99: number;
   rps: number;
   errors: number;
+  statuses: Record<string, number>;
   n: number;
 }
 
@@ -83,7 +84,7 @@ const rows = [
   `| latency p50 (ms, sequential) | ${f(direct.p50)} | ${f(viaRelay.p50)} | ${f(viaRelay.p50 / direct.p50)} |`,
   `| latency p99 (ms, sequential) | ${f(direct.p99)} | ${f(viaRelay.p99)} | ${f(viaRelay.p99 / direct.p99)} |`,
   `| throughput (req/s, ${CONCURRENCY} concurrent) | ${direct.rps.toFixed(0)} | ${viaRelay.rps.toFixed(0)} | ${f(viaRelay.rps / direct.rps)} |`,
-  `| errors | ${direct.errors} | ${viaRelay.errors} | |`,
+  `| non-200 responses | ${direct.errors} | ${viaRelay.errors} ${viaRelay.errors ? JSON.stringify(viaRelay.statuses) : ''} | |`,
 ];
 const verdict = [
   `added latency p50 ${f(added50)} ms (target ≤ 2), p99 ${f(added99)} ms (target ≤ 10), relay throughput ${viaRelay.rps.toFixed(0)} req/s (target ≥ 1000)`,

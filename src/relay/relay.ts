@@ -9,12 +9,13 @@ import { AuthService } from './auth/auth-service';
 import { KeyRing } from './keys/key-ring';
 import { createUpstream, type Upstream } from './chat/upstream';
 import { buildServer } from './server';
+import { insertExchanges, type SealedExchange } from './history/history-store';
 
 export interface RunningRelay {
   app: ReturnType<typeof buildServer>;
   url: string;
   db: Db;
-  audit: AuditLog;
+  audit: AuditLog<SealedExchange>;
   keys: KeyRing;
   logger: Logger;
   /** Graceful: stop accepting, let in-flight requests finish, flush the audit queue, close the database. */
@@ -70,7 +71,7 @@ export async function startRelay(config: RelayConfig, opts: RelayOptions = {}): 
   const now = opts.now ?? Date.now;
   const logger = createLogger(config.logLevel, opts.logDestination);
   const db = await openDatabase(config);
-  const audit = new AuditLog(db);
+  const audit = new AuditLog<SealedExchange>(db, insertExchanges);
   const keys = new KeyRing(config.keyRotationMs, config.keyGraceMs, now);
   keys.maintain();
   let ready = true;

@@ -12,7 +12,7 @@ import type { AuthService, Principal } from './auth/auth-service';
 import type { KeyRing } from './keys/key-ring';
 import { chatBodySchema, handleChat } from './chat/chat-handler';
 import type { Upstream } from './chat/upstream';
-import { getExchange, listExchanges } from './history/history-store';
+import { getExchange, listExchanges, type SealedExchange } from './history/history-store';
 import { decodeBody } from './http/body';
 import { RelayError } from './http/errors';
 import { RateLimiter } from './http/rate-limit';
@@ -22,7 +22,7 @@ export interface RelayDeps {
   db: Db;
   keys: KeyRing;
   auth: AuthService;
-  audit: AuditLog;
+  audit: AuditLog<SealedExchange>;
   upstream: Upstream;
   logger: Logger;
   isReady: () => boolean;

@@ -23,7 +23,7 @@ import type { Principal } from '../auth/auth-service';
 import type { KeyRing } from '../keys/key-ring';
 import { HpkeOpenError, setupBaseR } from '../keys/hpke-native';
 import { RelayError } from '../http/errors';
-import { insertExchange, sealExchange } from '../history/history-store';
+import { sealExchange, type SealedExchange } from '../history/history-store';
 import { mapUpstreamError, type Upstream } from './upstream';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -54,7 +54,7 @@ const enc = (m: ChunkMessage): Buffer => Buffer.from(JSON.stringify(m), 'utf8');
 export interface ChatDeps {
   db: Db;
   keys: KeyRing;
-  audit: AuditLog;
+  audit: AuditLog<SealedExchange>;
   upstream: Upstream;
   upstreamTimeoutMs: number;
   now: () => number;
@@ -117,7 +117,7 @@ export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, repl
       : null;
     await d.audit.append(
       { accountId: p.accountId, action: 'chat', outcome: 'ok', requestId: body.requestId },
-      sealed ? (tx) => insertExchange(tx, sealed) : undefined,
+      sealed ?? undefined,
     );
   };
 

@@ -23,10 +23,15 @@ export function sealExchange(accountId: string, x25519: Uint8Array, h: HistoryPl
   return { id: h.requestId, accountId, conversationId: h.conversationId, createdAt: h.createdAt, enc, ct };
 }
 
-export async function insertExchange(q: Queryable, s: SealedExchange): Promise<void> {
+export async function insertExchanges(q: Queryable, list: SealedExchange[]): Promise<void> {
+  const values: unknown[] = [];
+  const tuples = list.map((s) => {
+    const b = values.push(s.id, s.accountId, s.conversationId, s.createdAt, s.ct.length, s.enc, s.ct) - 7;
+    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7})`;
+  });
   await q.query(
-    'INSERT INTO history(id, account_id, conversation_id, created_at, size, enc, ct) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-    [s.id, s.accountId, s.conversationId, s.createdAt, s.ct.length, s.enc, s.ct],
+    `INSERT INTO history(id, account_id, conversation_id, created_at, size, enc, ct) VALUES ${tuples.join(',')}`,
+    values,
   );
 }
 
