@@ -70,7 +70,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     else void llm.chat.stopAll().finally(() => history.detach());
   });
   // The coach's safety layer screens every user message and model reply, whichever provider is active.
-  llm.setScreens(createChatScreens());
+  // A crisis is recorded in the vault's encrypted audit trail by level only, never the words.
+  llm.setScreens(
+    createChatScreens({
+      onLevel: (level) => {
+        if (level === 'crisis') vault.audit({ event: 'crisis.shown', detail: level });
+      },
+    }),
+  );
   const handlers: Handlers = {
     ...createAppHandlers(ctx),
     ...createVaultHandlers(vault),

@@ -61,6 +61,10 @@ export class ChatService {
 
   async send(input: { conversationId?: string; text: string; provider?: ProviderKind }): Promise<SendResult> {
     const store = this.o.persistence();
+    // Safety first: the message is screened before anything else can fail or ask for confirmation,
+    // so a person in crisis gets the safety reply even with no model installed or a remote provider chosen.
+    const screen = (await this.o.screenUserMessage?.(input.text)) ?? { level: 'none' };
+    if (screen.level === 'crisis') return this.screened(store, input, screen.reply);
     if (input.provider) this.o.checkProvider?.(input.provider); // refuse before a conversation is created
     const conversationId = await this.conversation(store, input.conversationId, input.provider);
     if (this.running.has(conversationId)) throw busy();
@@ -71,24 +75,11 @@ export class ChatService {
     const preview = this.needsConfirmation(kind, provider, meta?.remoteConfirmed ?? [], history, input.text);
     if (preview) return { state: 'needs-confirmation', conversationId, preview };
 
-    const screen = (await this.o.screenUserMessage?.(input.text)) ?? { level: 'none' };
     const userMessageId = await store.appendMessage(conversationId, {
       role: 'user',
       text: input.text,
       status: 'complete',
     });
-    if (screen.level === 'crisis') {
-      // The provider is never called: nothing about this message leaves the safety layer.
-      const assistantMessageId = screen.reply
-        ? await store.appendMessage(conversationId, {
-            role: 'assistant',
-            text: screen.reply,
-            status: 'complete',
-            model: 'safety',
-          })
-        : null;
-      return { state: 'screened', conversationId, userMessageId, level: 'crisis', assistantMessageId };
-    }
     const assistantMessageId = await store.appendMessage(conversationId, {
       role: 'assistant',
       text: '',
@@ -98,6 +89,31 @@ export class ChatService {
     const queuePosition = this.running.size;
     this.start(conversationId, assistantMessageId, kind, provider, toTurns(history), input.text, screen.systemNote);
     return { state: 'started', conversationId, userMessageId, assistantMessageId, queuePosition };
+  }
+
+  /** A crisis message: stored with the fixed safety reply; no provider is ever called. */
+  private async screened(
+    store: ChatPersistence,
+    input: { conversationId?: string; text: string },
+    reply: string | undefined,
+  ): Promise<SendResult> {
+    const conversationId = input.conversationId
+      ? await this.conversation(store, input.conversationId)
+      : await store.createConversation({ provider: this.o.defaultProvider() });
+    const userMessageId = await store.appendMessage(conversationId, {
+      role: 'user',
+      text: input.text,
+      status: 'complete',
+    });
+    const assistantMessageId = reply
+      ? await store.appendMessage(conversationId, {
+          role: 'assistant',
+          text: reply,
+          status: 'complete',
+          model: 'safety',
+        })
+      : null;
+    return { state: 'screened', conversationId, userMessageId, level: 'crisis', assistantMessageId };
   }
 
   /** Regenerates the last assistant reply in place; the user message before it is answered again. */
@@ -248,7 +264,12 @@ export class ChatService {
         const verdict = this.o.screenReply ? await this.o.screenReply(text + delta.text) : null;
         if (verdict?.replacement !== undefined) {
           text = verdict.replacement;
-          this.o.emit('chat.delta', { ...ids, text, replace: true });
+          this.o.emit('chat.delta', {
+            ...ids,
+            text,
+            replace: true,
+            ...(verdict.level === 'none' ? {} : { level: verdict.level }),
+          });
           controller.abort();
           break;
         }
