@@ -58,6 +58,18 @@ describe('ChatService', () => {
     expect(msgs.map((m) => m.text)).toEqual(['a crisis message', 'Please call your crisis line now.']);
   });
 
+  it('answers a crisis with the safety reply even when no provider is available or a remote one needs confirming', async () => {
+    const { service, local, server } = setup(['x'], true);
+    local.provider.available = () => false;
+    service.setScreens({ screenUserMessage: () => ({ level: 'crisis', reply: 'You are not alone.' }) });
+    const viaLocal = await service.send({ text: 'a crisis message' });
+    expect(viaLocal).toMatchObject({ state: 'screened', level: 'crisis' });
+    const viaRemote = await service.send({ text: 'a crisis message', provider: 'server' });
+    expect(viaRemote).toMatchObject({ state: 'screened', level: 'crisis' });
+    expect(local.calls).toHaveLength(0);
+    expect(server.calls).toHaveLength(0);
+  });
+
   it('adds the concern note to the system prompt for that turn only', async () => {
     const { service, local, doneFor } = setup();
     service.setScreens({ screenUserMessage: () => ({ level: 'concern', systemNote: 'Be extra gentle.' }) });
@@ -76,7 +88,14 @@ describe('ChatService', () => {
     if (r.state !== 'started') throw new Error(r.state);
     await doneFor(r.assistantMessageId);
     expect(memory.conversations.get(r.conversationId)?.messages[1]?.text).toBe('SAFE');
-    expect(events.some((e) => e.name === 'chat.delta' && (e.payload as { replace?: boolean }).replace)).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.name === 'chat.delta' &&
+          (e.payload as { replace?: boolean; level?: string }).replace &&
+          (e.payload as { level?: string }).level === 'concern',
+      ),
+    ).toBe(true);
   });
 
   it('asks once per conversation before a message leaves the machine', async () => {
