@@ -8,3 +8,5 @@ export {
   type CallContext,
   type Dispatch,
 } from './create-app';
+// Offline tools for IT (no app data involved): `dbt-coach keys generate-clinic` and `models bundle`.
+export { generateClinicKeys, writeBundle, LlmError as ToolError } from '../llm/index';

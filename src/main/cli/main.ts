@@ -4,6 +4,10 @@ import type { Command } from './command';
 /** Subcommands, loaded lazily so `dbt-coach skills` does not pay for the web server. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   models: { summary: 'Manage on-device models', load: async () => (await import('./models')).modelsCommand },
+  keys: {
+    summary: 'Make the clinic signing key for model bundles',
+    load: async () => (await import('./keys')).keysCommand,
+  },
   safety: {
     summary: 'Classify messages with the crisis safety layer',
     load: async () => (await import('./safety')).safetyCommand,

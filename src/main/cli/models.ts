@@ -2,6 +2,7 @@ import { createApp, type App } from '../api/index';
 import type { ModelInfo } from '../../shared/api';
 import { formatHelp, parseFlags, UsageError } from './args';
 import type { Command } from './command';
+import { bundleAction, importBundleAction } from './models-bundle';
 
 const FLAGS = {
   'data-dir': {
@@ -9,9 +10,16 @@ const FLAGS = {
     help: 'Where your data lives (default: env DBT_COACH_DATA_DIR, else the OS app-data folder)',
   },
   json: { type: 'boolean', help: 'Print machine-readable JSON' },
+  key: { type: 'string', help: 'bundle: the clinic private key (PEM from `dbt-coach keys generate-clinic`)' },
+  out: { type: 'string', help: 'bundle: a new, empty folder to write the bundle to' },
+  license: { type: 'string', help: 'bundle: license text for files without a <name>.json manifest' },
+  trust: { type: 'string', help: 'import-bundle: the signer fingerprint you checked (when no policy names a key)' },
 } as const;
 
-const USAGE = 'dbt-coach models list | import <file.gguf> | verify <id> | remove <id> [--data-dir <dir>] [--json]';
+const USAGE =
+  'dbt-coach models list | import <file.gguf> | verify <id> | remove <id> | import-bundle <folder> [--trust <fp>]\n' +
+  '                 [--data-dir <dir>] [--json]\n' +
+  '       dbt-coach models bundle --key <private.pem> --out <folder> [--license <text>] <file.gguf>...';
 const SUMMARY =
   'Manages on-device models. `import` copies a GGUF (e.g. from a USB stick) into the data folder,\n' +
   'checking its header and, when a <name>.json manifest sits next to it, its SHA-256.';
@@ -45,10 +53,13 @@ export const modelsCommand: Command = {
     }
     const { flags, rest } = parseFlags(argv, FLAGS);
     const [action, arg] = rest;
-    if (!action || !['list', 'import', 'verify', 'remove'].includes(action))
-      throw new UsageError('Say list, import, verify or remove');
+    if (!action || !['list', 'import', 'verify', 'remove', 'bundle', 'import-bundle'].includes(action))
+      throw new UsageError('Say list, import, verify, remove, bundle or import-bundle');
+    if (action === 'bundle') return bundleAction(rest.slice(1), flags);
     if (action !== 'list' && !arg)
-      throw new UsageError(`'models ${action}' needs ${action === 'import' ? 'a file' : 'a model id'}`);
+      throw new UsageError(
+        `'models ${action}' needs ${action === 'import' ? 'a file' : action === 'import-bundle' ? 'a folder' : 'a model id'}`,
+      );
     const app = await createApp({ dataDir: flags['data-dir'] });
     const out = (value: unknown, text: string) => console.log(flags.json ? JSON.stringify(value, null, 2) : text);
     if (!flags.json && action !== 'list') {
@@ -70,6 +81,8 @@ export const modelsCommand: Command = {
       } else if (action === 'import') {
         const m = await call<ModelInfo>(app, 'models.import', { path: arg });
         out(m, `\nImported:\n${describe(m)}`);
+      } else if (action === 'import-bundle') {
+        return await importBundleAction((m, i) => call(app, m, i), arg as string, flags.trust, !!flags.json);
       } else if (action === 'verify') {
         const r = await call<{ ok: boolean; sha256: string }>(app, 'models.verify', { id: arg });
         out(r, `\n${r.ok ? 'OK' : 'CHANGED'}  sha256 ${r.sha256}`);
