@@ -138,6 +138,7 @@ process.stdout.write(
     p99: pct(times, 99),
     rps: thr.length / secs,
     errors,
+    statuses,
     n: times.length + thr.length,
   }) + '\n',
 );

@@ -113,5 +113,7 @@ const doc = readFileSync(file, 'utf8');
 const start = doc.indexOf('## Relay (');
 const end = start < 0 ? -1 : doc.indexOf('\n## ', start + 1);
 const next =
-  start < 0 ? `${doc.trimEnd()}\n\n${section}` : doc.slice(0, start) + section + (end < 0 ? '' : doc.slice(end + 1));
+  start < 0
+    ? `${doc.trimEnd()}\n\n${section}`
+    : doc.slice(0, start) + section + (end < 0 ? '' : `\n${doc.slice(end + 1)}`);
 writeFileSync(file, next);
