@@ -10,6 +10,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter, map, skip } from 'rxjs';
 import { ApiClient } from './core/api-client';
 import { ThemeService } from './core/theme/theme-service';
+import { PolicyStore } from './features/settings/policy-store';
 import { NAV_ITEMS } from './layout/nav-items';
 import { ThemeSwitch } from './layout/theme-switch';
 import { LockButton } from './features/vault/lock-button';
@@ -53,6 +54,8 @@ export class App {
   constructor() {
     // Created here so the theme class is on <html> before the first screen paints.
     inject(ThemeService);
+    // The organisation's default theme and language (docs/it-install.md), applied once at start.
+    void inject(PolicyStore).load();
     // After an in-app navigation, put focus on the new screen so screen readers start reading there
     // (the first load keeps the browser's default focus).
     inject(Router)

@@ -6,7 +6,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ModelInfo, RecommendedModel } from '../../../../shared/api';
 import { ApiClient } from '../../core/api-client';
+import { BundleImport } from './bundle-import';
 import { bytes, FIT_LABELS, params } from './format';
+import { ManagedMarker } from './managed-marker';
 import { PrivacyStore } from './privacy-store';
 import { ProgressTracker } from './progress-tracker';
 
@@ -14,7 +16,15 @@ import { ProgressTracker } from './progress-tracker';
 @Component({
   selector: 'app-models-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    BundleImport,
+    ManagedMarker,
+  ],
   templateUrl: './models-panel.html',
   styleUrl: './panels.scss',
 })
@@ -89,7 +99,7 @@ export class ModelsPanel {
     }
   }
 
-  private async refresh(): Promise<void> {
+  protected async refresh(): Promise<void> {
     const [list, rec] = await Promise.all([this.api.call('models.list', {}), this.api.call('models.recommended', {})]);
     if (list.ok) this.models.set(list.value);
     else this.status.set(list.error.message);

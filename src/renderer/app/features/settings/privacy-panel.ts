@@ -1,18 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { ManagedMarker } from './managed-marker';
+import { PolicyStore } from './policy-store';
 import { PrivacyStore } from './privacy-store';
 
 /** Settings → Privacy: the offline switch and every outbound connection the app made (never content). */
 @Component({
   selector: 'app-privacy-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatSlideToggleModule],
+  imports: [MatSlideToggleModule, ManagedMarker],
   template: `
     <section aria-labelledby="privacy-h" id="privacy">
       <h2 id="privacy-h">Privacy</h2>
-      <mat-slide-toggle [checked]="privacy.offline()" (change)="toggle($event.checked)">
+      <mat-slide-toggle
+        [checked]="privacy.offline()"
+        [disabled]="policy.isLocked('offline')"
+        (change)="toggle($event.checked)"
+      >
         Offline mode — refuse every connection except this computer and your own local server
       </mat-slide-toggle>
+      <app-managed-marker setting="offline" />
       <p class="hint" role="status">{{ status() }}</p>
       <h3>Outbound connections</h3>
       <p class="hint">Every connection the app tried to make to another machine: when, where and why. Never what.</p>
@@ -52,6 +59,7 @@ import { PrivacyStore } from './privacy-store';
 })
 export class PrivacyPanel {
   protected readonly privacy = inject(PrivacyStore);
+  protected readonly policy = inject(PolicyStore);
   protected readonly status = signal('');
 
   constructor() {

@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import type { ProviderKind } from '../../../../shared/api';
+import { ManagedMarker } from './managed-marker';
 import { PrivacyStore } from './privacy-store';
 
 /**
@@ -15,7 +16,7 @@ import { PrivacyStore } from './privacy-store';
 @Component({
   selector: 'app-providers-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, ManagedMarker],
   templateUrl: './providers-panel.html',
   styleUrl: './panels.scss',
 })

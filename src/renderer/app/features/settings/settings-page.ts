@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import type { MethodOutput } from '../../../../shared/api';
 import { ApiClient } from '../../core/api-client';
+import { ManagedPanel } from './managed-panel';
 import { ModelsPanel } from './models-panel';
 import { PrivacyPanel } from './privacy-panel';
 import { ProvidersPanel } from './providers-panel';
@@ -17,6 +18,7 @@ type AppInfo = MethodOutput<'app.info'>;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     // One panel per line here and in the template.
+    ManagedPanel,
     ModelsPanel,
     ProvidersPanel,
     PrivacyPanel,
@@ -25,6 +27,7 @@ type AppInfo = MethodOutput<'app.info'>;
   template: `
     <div class="settings">
       <h1>Settings</h1>
+      <app-managed-panel />
       <app-models-panel />
       <app-providers-panel />
       <app-privacy-panel />

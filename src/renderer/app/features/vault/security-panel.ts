@@ -5,6 +5,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { MethodOutput } from '../../../../shared/api';
 import { ApiClient } from '../../core/api-client';
+import { ManagedMarker } from '../settings/managed-marker';
+import { PolicyStore } from '../settings/policy-store';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import { DeleteVault } from './delete-vault';
 import { ImportForm } from './import-form';
@@ -29,6 +31,7 @@ const TIMEOUTS = [1, 5, 15, 30, 60, 240].map((m) => ({
     DeleteVault,
     ImportForm,
     NewRecoverySheet,
+    ManagedMarker,
   ],
   templateUrl: './security-panel.html',
   styleUrl: './vault-forms.scss',
@@ -36,6 +39,7 @@ const TIMEOUTS = [1, 5, 15, 30, 60, 240].map((m) => ({
 export class SecurityPanel {
   private readonly api = inject(ApiClient);
   protected readonly store = inject(VaultStore);
+  protected readonly policy = inject(PolicyStore);
   protected readonly timeouts = TIMEOUTS;
   protected readonly keychain = signal<MethodOutput<'vault.keychainStatus'> | null>(null);
   protected readonly message = signal<string | null>(null);
