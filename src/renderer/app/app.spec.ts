@@ -54,6 +54,9 @@ describe('App frame', () => {
       ['Diary card', '/diary'],
       ['Skills', '/skills'],
       ['Safety plan', '/safety-plan'],
+      ['Trends', '/trends'],
+      ['Chain analysis', '/chain'],
+      ['Hand-off', '/clients'],
       ['Settings', '/settings'],
     ]);
   });
@@ -79,7 +82,8 @@ describe('App frame', () => {
   });
 
   it('switches the theme class from the toolbar menu', async () => {
-    const { fixture, el } = await render('/chat');
+    // A static screen: the theme switch is part of the frame, whatever screen is open.
+    const { fixture, el } = await render('/welcome');
     const trigger = el.querySelector<HTMLButtonElement>('app-theme-switch button');
     expect(trigger?.getAttribute('aria-label')).toContain('Same as system');
     trigger!.click();
