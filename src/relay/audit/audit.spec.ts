@@ -16,6 +16,10 @@ afterAll(async () => cluster?.stop());
 
 let n = 0;
 let pglite: PgliteDb | undefined;
+// PGlite boots slowly on a busy 2-core machine: boot it once here, under the hook timeout, not inside a test.
+beforeAll(async () => {
+  pglite = await PgliteDb.open();
+}, 180_000);
 afterAll(async () => pglite?.close());
 
 async function seeded(backend: 'pglite' | 'postgres'): Promise<{ db: Db; url?: string }> {
