@@ -60,6 +60,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     dataDir,
     emit: (name, payload) => ctx.events.emit(name, payload),
     policy: () => policy.llm,
+    // The relay provider signs in with the vault's keys; while the vault is locked it is unavailable.
+    relayKeys: () => {
+      try {
+        return vault.requireSession();
+      } catch {
+        return null;
+      }
+    },
   });
   ctx.disposers.push(() => llm.dispose());
   // Chats are kept in the encrypted store. On lock, replies still streaming are stopped and saved

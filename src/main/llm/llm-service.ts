@@ -14,6 +14,9 @@ import { LocalProvider } from './local-provider';
 import { ModelStore, type StoredModel } from './model-store';
 import { OpenAICompatibleProvider } from './openai-provider';
 import { OutboundGuard } from './outbound-guard';
+import { RelayProvider } from './relay/relay-provider';
+import type { RelayKeys } from './relay/relay-auth';
+import { normaliseRelayUrl } from './relay/relay-url';
 import type { ChatProvider } from './provider';
 import { COACH_SYSTEM_PROMPT_V1 } from './prompts/coach-system.v1';
 import { RECOMMENDED_MODELS, type RecommendedEntry } from './recommended';
@@ -34,6 +37,8 @@ export interface LlmServiceOptions {
   readonly server?: { connectTimeoutMs?: number; idleTimeoutMs?: number };
   /** Extra providers (the relay adds itself here). */
   readonly extraProviders?: Partial<Record<ProviderKind, ChatProvider>>;
+  /** The unlocked vault's keys for the relay provider, or null while locked (relay unavailable). */
+  readonly relayKeys?: () => RelayKeys | null;
   /** The admin policy's limits (forced offline, providers off, signed bundles only); read on every use. */
   readonly policy?: () => LlmPolicy;
 }
@@ -96,7 +101,15 @@ export async function createLlmService(o: LlmServiceOptions) {
       return s.baseUrl && s.model ? { baseUrl: s.baseUrl, model: s.model, apiKey: cachedKey } : null;
     },
   });
-  const providers: ChatServiceOptions['providers'] = { local, server, ...o.extraProviders };
+  const relay = new RelayProvider({
+    guard,
+    fetch: o.fetch,
+    ...o.server,
+    dataDir: o.dataDir,
+    url: () => settings.value.relay.url || null,
+    keys: () => o.relayKeys?.() ?? null,
+  });
+  const providers: ChatServiceOptions['providers'] = { local, server, relay, ...o.extraProviders };
   const memory = createMemoryPersistence();
   const chat = new ChatService({
     providers,
@@ -133,6 +146,7 @@ export async function createLlmService(o: LlmServiceOptions) {
     defaultProvider: defaultProvider(),
     offline: guard.offline,
     server: { ...settings.value.server, apiKeySet: !!cachedKey },
+    relay: { url: settings.value.relay.url },
     available: {
       local: local.available() && !policy().disabledProviders.includes('local'),
       server: server.available() && !policy().disabledProviders.includes('server'),
@@ -218,8 +232,11 @@ export async function createLlmService(o: LlmServiceOptions) {
       set: async (patch: {
         defaultProvider?: ProviderKind;
         server?: { baseUrl?: string; model?: string; apiKey?: string };
+        relay?: { url: string };
       }) => {
         const s = patch.server;
+        if (patch.relay) denyProvider(policy(), 'relay');
+        const relayUrl = patch.relay?.url.trim() ? normaliseRelayUrl(patch.relay.url) : patch.relay ? '' : undefined;
         if (patch.defaultProvider) denyProvider(policy(), patch.defaultProvider);
         if (s && Object.values(s).some((v) => v !== undefined)) denyProvider(policy(), 'server');
         if (s?.baseUrl) guardUrl(s.baseUrl);
@@ -229,6 +246,7 @@ export async function createLlmService(o: LlmServiceOptions) {
             baseUrl: s?.baseUrl ?? settings.value.server.baseUrl,
             model: s?.model ?? settings.value.server.model,
           },
+          ...(relayUrl !== undefined ? { relay: { url: relayUrl } } : {}),
         });
         if (s?.apiKey !== undefined) {
           cachedKey = s.apiKey || null;

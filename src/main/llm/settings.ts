@@ -10,6 +10,7 @@ const settingsSchema = z.object({
   /** Offline is the default: only an explicit choice turns it off. */
   offline: z.boolean().catch(true),
   server: z.object({ baseUrl: z.string().max(500), model: z.string().max(200) }).catch({ baseUrl: '', model: '' }),
+  relay: z.object({ url: z.string().max(500) }).catch({ url: '' }),
   localModelId: z.string().max(64).nullable().catch(null),
 });
 export type LlmSettings = z.infer<typeof settingsSchema>;
@@ -18,6 +19,7 @@ export const DEFAULT_SETTINGS: LlmSettings = {
   defaultProvider: 'local',
   offline: true,
   server: { baseUrl: '', model: '' },
+  relay: { url: '' },
   localModelId: null,
 };
 
@@ -55,7 +57,9 @@ export class SettingsFile {
       parsed = null;
     }
     const result = parsed ? settingsSchema.safeParse(parsed) : null;
-    this.current = result?.success ? result.data : { ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server } };
+    this.current = result?.success
+      ? result.data
+      : { ...DEFAULT_SETTINGS, server: { ...DEFAULT_SETTINGS.server }, relay: { ...DEFAULT_SETTINGS.relay } };
     return this.current;
   }
 

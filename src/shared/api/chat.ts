@@ -52,6 +52,8 @@ export const providerSettingsSchema = z.strictObject({
   defaultProvider: providerKindSchema,
   offline: z.boolean(),
   server: serverSettings,
+  /** The relay's address (docs/relay-protocol.md); empty when none is set. */
+  relay: z.strictObject({ url: z.string().max(500) }),
   available: z.strictObject({ local: z.boolean(), server: z.boolean(), relay: z.boolean() }),
   localModelId: idSchema.nullable(),
 });
@@ -96,6 +98,8 @@ export const chatMethods = {
           apiKey: z.string().max(500).optional(),
         })
         .optional(),
+      /** https only (http for 127.0.0.1 / localhost); an empty string removes the relay. */
+      relay: z.strictObject({ url: z.string().max(500) }).optional(),
     }),
     providerSettingsSchema,
   ),
