@@ -31,9 +31,6 @@ import { summarise, toChartData } from './trend-data';
             {{
               chart().table.caption
             }}
-            ({{
-              chart().unit
-            }})
           </caption>
           <thead>
             <tr>
@@ -82,6 +79,8 @@ export class TrendChartCard {
         x: { ticks: { color: text }, grid: { color: grid } },
         y: {
           beginAtZero: true,
+          // Ratings are 0–5; without this a quiet month would look as intense as a hard one.
+          suggestedMax: this.type() === 'line' ? 5 : undefined,
           ticks: { color: text },
           grid: { color: grid },
           title: { display: true, text: this.chart().unit, color: text },
