@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import { DiarySettings } from './diary-settings';
 import { isDate, todayLocal } from './diary-dates';
@@ -50,17 +50,16 @@ import { WeekView } from './week-view';
     }
   `,
 })
-export default class DiaryPage {
+export default class DiaryPage implements OnInit {
   /** ?date=YYYY-MM-DD opens that day (bound by the router). */
   readonly date = input<string | undefined>(undefined);
   protected readonly store = inject(DiaryStore);
   protected readonly tab = signal(0);
 
-  constructor() {
-    queueMicrotask(() => {
-      const d = this.date();
-      void this.store.init(d && isDate(d) && d <= todayLocal() ? d : todayLocal());
-    });
+  ngOnInit(): void {
+    // Inputs (the ?date= query parameter) are set by now, unlike in the constructor.
+    const d = this.date();
+    void this.store.init(d && isDate(d) && d <= todayLocal() ? d : todayLocal());
   }
 
   protected editDay(date: string): void {

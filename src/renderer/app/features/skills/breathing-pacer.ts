@@ -63,7 +63,8 @@ import { prefersReducedMotion, Ticker } from './ticker';
       width: 200px;
       height: 200px;
       border-radius: 50%;
-      background: var(--mat-sys-primary-container);
+      // A soft fill in either theme: the saturated container colour was glaring at full size.
+      background: color-mix(in srgb, var(--mat-sys-primary) 22%, transparent);
       border: 3px solid var(--mat-sys-primary);
       transform: scale(0.5);
       transition-property: transform;
