@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Progress } from './atomic-file';
 import {
@@ -130,7 +130,8 @@ export async function importBundle(dir: string, o: ImportBundleOptions): Promise
 
 /** Reads manifest.json and manifest.sig and checks the signature against the key the manifest names. */
 export async function readSignedManifest(dir: string): Promise<{ manifest: BundleManifest; fingerprint: string }> {
-  const st = await lstat(dir).catch(() => null);
+  // The folder itself may be reached through a link (a mount point, /tmp on macOS); files inside may not.
+  const st = await stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new AppError('NOT_FOUND', 'No bundle folder at that path.');
   const text = await readSmall(path.join(dir, MANIFEST_FILE));
   if (text === null) throw new AppError('NOT_FOUND', `${MANIFEST_FILE}: missing from the bundle folder.`);

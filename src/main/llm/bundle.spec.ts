@@ -204,6 +204,22 @@ describe('importing a bundle', () => {
     await expect(importBundle(path.join(b.root, 'nowhere'), b)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('reaches the bundle folder through a link, but refuses a listed file that is a link', async () => {
+    const { root, bundle, store, trust } = await setup();
+    const link = path.join(root, 'usb-link');
+    fs.symlinkSync(bundle, link);
+    const other = path.join(root, 'elsewhere.gguf');
+    fs.renameSync(path.join(bundle, 'beta.gguf'), other);
+    fs.symlinkSync(other, path.join(bundle, 'beta.gguf'));
+    await expect(importBundle(link, { store, trust })).rejects.toMatchObject({
+      code: 'MODEL_INVALID',
+      message: expect.stringContaining('beta.gguf'),
+    });
+    fs.rmSync(path.join(bundle, 'beta.gguf'));
+    fs.renameSync(other, path.join(bundle, 'beta.gguf'));
+    expect((await importBundle(link, { store, trust })).state).toBe('imported');
+  });
+
   it('ignores files the manifest does not list, and says so', async () => {
     const { bundle, store, trust } = await setup();
     fs.writeFileSync(path.join(bundle, 'extra.gguf'), minimalGguf());

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { rawPublicKey } from '../llm/index';
@@ -86,17 +86,16 @@ export function policyPath(platform: NodeJS.Platform | string, env: NodeJS.Proce
 export function loadPolicyFile(file: string): LoadedPolicy {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    const read = readCapped(file);
+    if (read === 'not-a-file') return broken(file, {}, 'it is not a regular file');
+    if (read === 'too-large') return broken(file, {}, 'it is larger than 256 KB');
+    bytes = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { source: 'none', path: file };
-    return broken(
-      file,
-      {},
-      code === 'EACCES' || code === 'EPERM' ? 'it cannot be read (permissions)' : 'it cannot be read',
-    );
+    const why = code === 'EACCES' || code === 'EPERM' ? 'it cannot be read (permissions)' : 'it cannot be read';
+    return broken(file, {}, why);
   }
-  if (bytes.length > MAX_POLICY_BYTES) return broken(file, {}, 'it is larger than 256 KB');
   let parsed: unknown;
   try {
     parsed = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')); // Notepad may add a BOM
@@ -118,6 +117,27 @@ export function loadPolicyFile(file: string): LoadedPolicy {
     ...unknown.map((k) => `unknown field "${k.slice(0, 40)}"`),
   ];
   return broken(file, salvage(parsed), `these fields are wrong: ${names.slice(0, 6).join(', ') || 'the file'}`);
+}
+
+/** Regular files only (a FIFO or /dev/zero would block or never end), and never more than the cap. */
+function readCapped(file: string): Buffer | 'not-a-file' | 'too-large' {
+  const fd = openSync(file, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return 'not-a-file';
+    if (st.size > MAX_POLICY_BYTES) return 'too-large';
+    const buf = Buffer.alloc(MAX_POLICY_BYTES + 1);
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === buf.length) return 'too-large'; // grew while being read
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function salvage(parsed: unknown): Partial<PolicyFile> {

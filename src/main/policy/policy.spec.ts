@@ -139,6 +139,10 @@ describe('a broken policy file: strictest settings, a warning, never a crash', (
     strict(d);
   });
 
+  it('a device instead of a file is refused without reading it', () => {
+    expect(strict('/dev/zero').state.warning).toContain('not a regular file');
+  });
+
   it('names the wrong fields without echoing their values', () => {
     const p = strict(withFile('{"forceOffline": "SECRET-VALUE", "extraThing": 1}'));
     expect(p.state.warning).toContain('forceOffline');
