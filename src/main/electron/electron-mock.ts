@@ -119,6 +119,17 @@ export const electronMock = {
     removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
   },
   powerMonitor: new FakeEmitter(),
+  // Reports no encryption, as on a machine without a keyring: "remember on this device" stays off.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    encryptString: (_text: string): Buffer => {
+      throw new Error('no keyring in tests');
+    },
+    decryptString: (_data: Buffer): string => {
+      throw new Error('no keyring in tests');
+    },
+    getSelectedStorageBackend: () => 'basic_text',
+  },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   session: { defaultSession: new FakeSession() },
   contextBridge: { exposeInMainWorld: vi.fn() },

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { isMethodName } from '../../shared/api';
 import { electronMock } from './electron-mock';
 import { acquireSingleInstance, lockVaultOnSystemLock } from './lifecycle';
 
@@ -27,22 +26,18 @@ describe('acquireSingleInstance', () => {
 describe('lockVaultOnSystemLock', () => {
   beforeEach(() => electronMock.powerMonitor.listeners.clear());
 
-  it.each(['lock-screen', 'suspend'])('locks the vault on %s when the contract has vault.lock', (name) => {
-    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
-    lockVaultOnSystemLock({ dispatch });
+  it.each(['lock-screen', 'suspend'])('locks the vault with reason os on %s', (name) => {
+    const lockVault = vi.fn(async () => undefined);
+    lockVaultOnSystemLock({ lockVault });
     electronMock.powerMonitor.emit(name);
-    if (isMethodName('vault.lock')) {
-      expect(dispatch).toHaveBeenCalledExactlyOnceWith('vault.lock', {}, { transport: 'electron' });
-    } else {
-      expect(dispatch).not.toHaveBeenCalled();
-    }
+    expect(lockVault).toHaveBeenCalledExactlyOnceWith('os');
   });
 
-  it('survives a failing dispatch (the OS event must not crash the main process)', async () => {
-    const dispatch = vi.fn(async () => {
+  it('survives a failing lock (the OS event must not crash the main process)', async () => {
+    const lockVault = vi.fn(async () => {
       throw new Error('boom');
     });
-    lockVaultOnSystemLock({ dispatch });
+    lockVaultOnSystemLock({ lockVault });
     expect(() => electronMock.powerMonitor.emit('suspend')).not.toThrow();
     await Promise.resolve();
   });

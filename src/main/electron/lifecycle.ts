@@ -1,5 +1,4 @@
 import { app, powerMonitor } from 'electron';
-import { isMethodName } from '../../shared/api';
 import type { App } from '../api/index';
 
 /**
@@ -12,17 +11,13 @@ export function acquireSingleInstance(focusExisting: () => void): boolean {
   return true;
 }
 
-// Looked up at run time: the vault's lock method joins the contract in a later change.
-const LOCK_METHOD = 'vault.lock';
-
 /**
  * When the OS locks the screen or the machine sleeps, the vault locks too: someone walking up to
- * an unlocked laptop should find the journal closed.
+ * an unlocked laptop should find the journal closed. The reason 'os' reaches the renderer.
  */
-export function lockVaultOnSystemLock(services: Pick<App, 'dispatch'>): void {
+export function lockVaultOnSystemLock(services: Pick<App, 'lockVault'>): void {
   const lock = () => {
-    if (!isMethodName(LOCK_METHOD)) return;
-    void services.dispatch(LOCK_METHOD, {}, { transport: 'electron' }).catch(() => undefined);
+    void services.lockVault('os').catch(() => undefined);
   };
   powerMonitor.on('lock-screen', lock);
   powerMonitor.on('suspend', lock);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, protocol, session, type BrowserWindow } from 'electron';
+import { app, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { createApp, resolveDataDir, type App } from '../api/index';
 import { createAppProtocolHandler, APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { APP_SCHEME } from './app-url';
@@ -43,7 +43,12 @@ const openMainWindow = () => {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
-  services = await createApp({ dataDir: DATA_DIR, log: (line) => process.stderr.write(`${line}\n`) });
+  // safeStorage backs "remember on this device" in the desktop app (keytar in the browser shell).
+  services = await createApp({
+    dataDir: DATA_DIR,
+    safeStorage,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   registerApiHandlers(services, () => mainWindow);
   forwardEvents(services, () => mainWindow);
   lockVaultOnSystemLock(services);
