@@ -11,6 +11,7 @@ const settings = {
   defaultProvider: 'local',
   offline: true,
   server: { baseUrl: '', model: '', apiKeySet: true },
+  relay: { url: '' },
   available: { local: true, server: false, relay: false },
   localModelId: null,
 };

@@ -26,6 +26,7 @@ export class ProvidersPanel {
   protected baseUrl = '';
   protected model = '';
   protected apiKey = '';
+  protected relayUrl = '';
 
   constructor() {
     void this.privacy.refresh();
@@ -38,6 +39,7 @@ export class ProvidersPanel {
       untracked(() => {
         this.baseUrl = s.server.baseUrl;
         this.model = s.server.model;
+        this.relayUrl = s.relay.url;
       });
     });
   }
@@ -57,6 +59,11 @@ export class ProvidersPanel {
     // The key leaves the renderer's memory as soon as it has been handed over.
     this.apiKey = '';
     this.status.set(ok ? 'Server settings saved.' : (this.privacy.error() ?? ''));
+  }
+
+  protected async saveRelay(): Promise<void> {
+    const ok = await this.privacy.setProviders({ relay: { url: this.relayUrl.trim() } });
+    this.status.set(ok ? (this.relayUrl.trim() ? 'Relay saved.' : 'Relay removed.') : (this.privacy.error() ?? ''));
   }
 
   protected async clearKey(): Promise<void> {
