@@ -88,6 +88,15 @@ describe('a valid policy', () => {
     for (const m of p.state.managed) expect(m.reason.length).toBeGreaterThan(10);
   });
 
+  it('the example in docs/it-install.md is a valid policy', () => {
+    const doc = fs.readFileSync(path.resolve('docs/it-install.md'), 'utf8');
+    const example = /### Example\s+```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const p = load(withFile(example ?? ''));
+    expect(p.state).toMatchObject({ source: 'file', warning: null });
+    expect(p.llm.forceOffline).toBe(true);
+  });
+
   it('an empty object or a BOM-prefixed file is valid and manages nothing', () => {
     expect(load(withFile('{}')).state).toMatchObject({ source: 'file', managed: [], warning: null });
     expect(load(withFile('\uFEFF{"forceOffline": false}')).state.source).toBe('file');
