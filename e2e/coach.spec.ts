@@ -76,6 +76,9 @@ test('skills: search, open a skill, and TIPP practice starts with the breathing 
   await page.getByRole('button', { name: 'Add to favourites' }).click();
   await expect(page.getByRole('button', { name: 'Saved to favourites' })).toHaveAttribute('aria-pressed', 'true');
   await expectNoSeriousAxe(page, 'skill detail');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousAxe(page, 'skill detail (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
   await saveScreenshot(page, 'skill-detail-tipp');
 
   await page.getByRole('button', { name: 'Practice now' }).click();
@@ -206,6 +209,9 @@ test('trends: charts render with data tables and summaries', async ({ page, shel
   await expect(page.locator('canvas')).toHaveCount(4);
   await expect(page.getByText(/highest was Sadness/)).toBeVisible();
   await expectNoSeriousAxe(page, 'trends');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousAxe(page, 'trends (dark)');
+  await saveScreenshot(page, 'trends-dark');
   await saveScreenshot(page, 'trends');
   await page.getByRole('radio', { name: 'Months' }).click();
   await expect(page.getByTestId('table-emotions').locator('tbody tr').first()).toBeVisible();
