@@ -13,7 +13,7 @@ import { createLlmService } from '../llm/index';
 import { createChatScreens, createFileFavourites } from '../coach/index';
 import { createCoachHandlers } from './handlers/coach';
 import { createChatStoreAdapter } from './chat-store-adapter';
-import { createJournalHandlers, createJournalService } from './handlers/journal';
+import { completionFrom, createJournalHandlers, createJournalService } from './handlers/journal';
 import { join } from 'node:path';
 import { loadPolicy } from '../policy/index';
 import { createPolicyHandlers, withPolicyCrisis } from './handlers/policy';
@@ -93,7 +93,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     ...createChatHandlers(llm),
     ...createHistoryHandlers(history, ctx),
     ...createCoachHandlers(createFileFavourites(join(dataDir, 'coach'))),
-    ...createJournalHandlers(createJournalService(ctx, { history })),
+    // "Draft with the coach" uses the on-device model only: the draft never leaves the machine.
+    ...createJournalHandlers(createJournalService(ctx, { history, complete: completionFrom(llm.localProvider) })),
     ...createPolicyHandlers(policy),
     ...createBundleHandlers(llm),
   };

@@ -158,6 +158,8 @@ export async function createLlmService(o: LlmServiceOptions) {
   return {
     chat,
     guard,
+    /** The on-device provider, for one-shot drafting that should never leave the machine. */
+    localProvider: local as ChatProvider,
     engine,
     store,
     /** The coach wires its safety screens in here. */
