@@ -6,6 +6,7 @@ import { ModelsPanel } from './models-panel';
 import { PrivacyPanel } from './privacy-panel';
 import { ProvidersPanel } from './providers-panel';
 import { SecurityPanel } from '../vault/security-panel';
+import { BackupsPanel } from '../history/backups-panel';
 
 type AppInfo = MethodOutput<'app.info'>;
 
@@ -23,6 +24,7 @@ type AppInfo = MethodOutput<'app.info'>;
     ProvidersPanel,
     PrivacyPanel,
     SecurityPanel,
+    BackupsPanel,
   ],
   template: `
     <div class="settings">
@@ -32,6 +34,7 @@ type AppInfo = MethodOutput<'app.info'>;
       <app-providers-panel />
       <app-privacy-panel />
       <app-security-panel />
+      <app-backups-panel />
       <p class="about" role="status">
         @if (info(); as i) {
           {{ i.name }} version {{ i.version }}
