@@ -2,7 +2,7 @@
 // quit, then every byte the app and the browser left behind is searched for it (UTF-8, UTF-16LE, base64).
 //
 // Left out on purpose (not user content, and needed as typed for the app to work): key label, public keys, passphrase
-// fields, dates, the country picker, Settings → Providers (base URL, model, API key), model file paths and
+// fields, dates, the country picker, Settings → Providers (relay address, base URL, model, API key), model file paths and
 // PDF export paths. Everything else that takes text is filled, found by role on each screen, so a field
 // added later is covered without touching this file. The covered fields are attached to the test result.
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { scanFor, countFiles } from './support/scan';
 import { onboardThroughUi, startOwnShell, type OwnShell } from './support/shell';
 
 const EXCLUDED =
-  /key label|public key|passphrase|recovery code|\bday\b|date|country|base url|^model$|api key|path|\.pdf|type the/i;
+  /key label|public key|relay address|passphrase|recovery code|\bday\b|date|country|base url|^model$|api key|path|\.pdf|type the/i;
 
 interface Screen {
   path: string;

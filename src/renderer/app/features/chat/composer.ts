@@ -17,7 +17,7 @@ import { LIMITS } from '../../../../shared/api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule],
   template: `
-    <form class="composer" (submit)="$event.preventDefault(); submit()">
+    <form class="composer" autocomplete="off" (submit)="$event.preventDefault(); submit()">
       <label for="chat-input" class="visually-hidden">Message your coach</label>
       <textarea
         id="chat-input"
