@@ -65,6 +65,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
 test.afterAll(async () => {
   await page?.context().close();
   await shell?.stop();
+  shell?.remove();
 });
 
 // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument

@@ -6,7 +6,7 @@
 // PDF export paths. Everything else that takes text is filled, found by role on each screen, so a field
 // added later is covered without touching this file. The covered fields are attached to the test result.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
@@ -50,6 +50,7 @@ test('the scanner finds a planted canary in every encoding (positive control)', 
     expect.arrayContaining(['utf8.bin', 'utf16.bin', 'b64.txt', 'log buffer']),
   );
   expect(scanFor(`CANARY-absent-${randomBytes(6).toString('hex')}`, [dir])).toEqual([]);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Fills every visible, editable text field that is user content; returns the names it filled. */
@@ -132,4 +133,6 @@ test('a canary typed everywhere is nowhere on disk, in the browser profile, the 
   const hits = scanFor(canary, roots, { 'server stdout+stderr': shell.logs() });
   console.log(`canary scan: ${files} files + server logs (${shell.logs().length} bytes), ${hits.length} hits`);
   expect(hits).toEqual([]);
+  // Kept when the scan fails, so the hits can be inspected.
+  rmSync(base, { recursive: true, force: true });
 });

@@ -20,6 +20,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
 test.afterAll(async () => {
   await page?.context().close();
   await shell?.stop();
+  shell?.remove();
 });
 
 const isFocused = (target: Locator) =>

@@ -2,7 +2,7 @@
 // A browser shell the audit specs fully control: their own data dir, TMPDIR, fast test KDF, and every
 // byte the server writes to stdout/stderr kept for inspection (the canary sweep searches it).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,8 @@ export interface OwnShell {
   logs(): Buffer;
   /** SIGTERM and wait for the exit: the same as quitting the app. */
   stop(): Promise<void>;
+  /** Deletes the data dir, TMPDIR and anything else under the shell's base folder (after stop). */
+  remove(): void;
 }
 
 /** Starts `dbt-coach serve` with DBT_COACH_TEST_KDF=floor (Argon2id at the RFC 9106 floor, no calibration). */
@@ -54,6 +56,7 @@ export async function startOwnShell(base = mkdtempSync(path.join(os.tmpdir(), 'd
     dataDir,
     tmpDir,
     logs: () => Buffer.concat([...out, ...err]),
+    remove: () => rmSync(base, { recursive: true, force: true }),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
