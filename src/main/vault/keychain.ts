@@ -47,7 +47,10 @@ export async function rememberVault(
   const deviceKey = randomBytes(32);
   try {
     const slot = wrapSlot(deviceKey, vmk, slotAd('keychain', vaultId, probe.backend));
-    await adapter.store(vaultId, deviceKey);
+    // A locked or refusing keychain is a calm, typed "unavailable", never an internal error.
+    await adapter.store(vaultId, deviceKey).catch(() => {
+      throw unavailable('The system keychain would not store the key. It may be locked; unlock it and try again.');
+    });
     writeAtomic(
       path.join(dir, REMEMBER_FILE),
       JSON.stringify({ v: 1, backend: probe.backend, slot: slot.toString('base64') }),
