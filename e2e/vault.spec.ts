@@ -84,5 +84,10 @@ test('onboard → lock → wrong passphrase → unlock → auto-lock after a sho
   await page.getByLabel('Type the key label to confirm').fill(LABEL);
   await page.getByRole('button', { name: 'Delete vault' }).click();
   await expect(page).toHaveURL(`${shell.origin}/unlock`);
-  await expect(page.getByText('There is no vault on this device yet.')).toBeVisible();
+  // Other specs share this shell and may have left their own vaults; this one's label must be gone.
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock DBT Coach' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: LABEL })).toHaveCount(0);
+  const list = (await callApi(page, 'vault.list', {})) as { ok: boolean; value: { vaults: { label: string }[] } };
+  expect(list.ok).toBe(true);
+  expect(list.value.vaults.map((v) => v.label)).not.toContain(LABEL);
 });

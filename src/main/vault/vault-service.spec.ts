@@ -258,6 +258,19 @@ describe('VaultService: changes while unlocked', () => {
     await vault.recover(LABEL, second.recoveryCode, GOOD, GOOD);
   });
 
+  it('says "switched" when creating or unlocking another vault closes the open one', async () => {
+    const emit = vi.fn();
+    const { vault } = await created({ emit });
+    await vault.create('second vault', OTHER, OTHER);
+    await vault.unlock(LABEL, GOOD);
+    const locks = emit.mock.calls.filter(([name]) => name === 'vault.locked');
+    expect(locks).toEqual([
+      ['vault.locked', { reason: 'switched' }],
+      ['vault.locked', { reason: 'switched' }],
+    ]);
+    expect(vault.status().label).toBe(LABEL);
+  });
+
   it('deletes only when the label is typed exactly, removing every file', async () => {
     const emit = vi.fn();
     const { dataDir, vault } = await created({ emit });

@@ -65,7 +65,7 @@ export class VaultService extends VaultCore {
       let dir: string;
       try {
         dir = this.installVaultDir(made.header.vaultId, made.file);
-        await this.lockCurrent('manual');
+        await this.lockCurrent('switched');
       } catch (error) {
         wipeSecrets(made.secrets);
         throw error;
@@ -104,7 +104,7 @@ export class VaultService extends VaultCore {
     const failures = this.failures(entry.dir);
     const wait = failures.retryAfterMs();
     if (wait > 0 && via !== 'keychain') throw new VaultError('RATE_LIMITED', MESSAGES.rateLimited, wait);
-    await this.lockCurrent('manual');
+    await this.lockCurrent('switched');
     const release = acquireVaultLock(entry.dir);
     let secrets: VaultSecrets | null = null;
     try {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { lockReasonSchema } from './vault';
 
 /**
  * Events pushed from the main process to the renderer. Each has a schema so the renderer
  * can trust the shape. Domain issues add their events here.
  */
 export const eventSchemas = {
-  /** The vault was locked (manually, idle timeout, OS lock): the renderer must wipe its state. */
-  'vault.locked': z.strictObject({ reason: z.enum(['manual', 'idle', 'os', 'deleted']) }),
+  /** The vault was locked (manually, idle timeout, OS lock, deletion, switch): the renderer must wipe its state. */
+  'vault.locked': z.strictObject({ reason: lockReasonSchema }),
   /** Progress of a slow task (key derivation, model load, import, backup). */
   progress: z.strictObject({
     task: z.string().max(64),

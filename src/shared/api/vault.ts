@@ -58,7 +58,8 @@ export const auditEntrySchema = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const lockReasonSchema = z.enum(['manual', 'idle', 'os', 'deleted']);
+/** 'switched': another vault was created or unlocked, so the open one closed; the renderer that asked keeps its page. */
+export const lockReasonSchema = z.enum(['manual', 'idle', 'os', 'deleted', 'switched']);
 export type LockReason = z.infer<typeof lockReasonSchema>;
 
 export const keychainStatusSchema = z.strictObject({

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
+
 import { ApiClient } from '../../core/api-client';
 import { FirstRun } from '../../core/first-run';
 import { KdfProgress } from './kdf-progress';
@@ -20,7 +20,6 @@ import { VaultStore, vaultErrorText } from './vault-store';
 })
 export default class OnboardingPage {
   private readonly api = inject(ApiClient);
-  private readonly router = inject(Router);
   private readonly firstRun = inject(FirstRun);
   private readonly store = inject(VaultStore);
   protected readonly label = signal('');
@@ -58,7 +57,6 @@ export default class OnboardingPage {
 
   protected async done(): Promise<void> {
     this.sheet.set(null);
-    await this.store.refresh();
-    await this.router.navigateByUrl('/chat');
+    await this.store.enter('/chat');
   }
 }

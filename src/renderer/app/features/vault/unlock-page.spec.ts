@@ -6,12 +6,15 @@ import type { BridgeApi, DbtCoachBridge } from '../../../../shared/transport';
 import { DBT_COACH_BRIDGE } from '../../core/transport/transport-tokens';
 import { LockButton } from './lock-button';
 import UnlockPage from './unlock-page';
+import { VaultStore } from './vault-store';
 
 @Component({ selector: 'app-stub', template: '' })
 class Stub {}
 
 type Result =
   { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
+
+const listeners = new Map<string, (payload: unknown) => void>();
 
 function setup(unlockResult: Result, unlocked = false) {
   const api = {
@@ -26,7 +29,13 @@ function setup(unlockResult: Result, unlocked = false) {
     'vault.unlock': vi.fn(async () => unlockResult),
     'vault.lock': vi.fn(async () => ({ ok: true, value: { ok: true } })),
   } as unknown as BridgeApi;
-  const bridge: DbtCoachBridge = { api, onEvent: () => () => undefined };
+  const bridge: DbtCoachBridge = {
+    api,
+    onEvent: (name, listener) => {
+      listeners.set(name, listener as (payload: unknown) => void);
+      return () => listeners.delete(name);
+    },
+  };
   TestBed.configureTestingModule({
     providers: [
       provideZonelessChangeDetection(),
@@ -74,6 +83,20 @@ describe('UnlockPage', () => {
     expect(el.textContent).toContain('You can try again in 4 seconds.');
     const button = [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Unlock');
     expect(button?.disabled).toBe(true);
+  });
+});
+
+describe('VaultStore', () => {
+  it('keeps the page when another vault was created or unlocked from it (the recovery code is shown once)', async () => {
+    setup({ ok: true, value: { label: 'Home' } }, true);
+    const store = TestBed.inject(VaultStore);
+    await store.refresh();
+    const replace = vi.spyOn(store, 'wipe').mockImplementation(() => undefined);
+    listeners.get('vault.locked')?.({ reason: 'switched' });
+    expect(replace).not.toHaveBeenCalled();
+    expect(store.status()?.unlocked).toBe(true);
+    listeners.get('vault.locked')?.({ reason: 'manual' });
+    expect(replace).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { ApiClient } from '../../core/api-client';
 import { ImportForm } from './import-form';
 import { KdfProgress } from './kdf-progress';
@@ -19,7 +19,6 @@ import { VaultStore, vaultErrorText } from './vault-store';
 })
 export default class UnlockPage {
   private readonly api = inject(ApiClient);
-  private readonly router = inject(Router);
   protected readonly store = inject(VaultStore);
   protected readonly chosen = signal<string | null>(null);
   protected readonly label = computed(() => this.chosen() ?? this.store.vaults()[0]?.label ?? null);
@@ -81,8 +80,7 @@ export default class UnlockPage {
   private async opened(): Promise<void> {
     this.passphrase.set('');
     this.code.set('');
-    await this.store.refresh();
-    await this.router.navigateByUrl('/chat');
+    await this.store.enter('/chat');
   }
 
   private startWait(ms: number): void {

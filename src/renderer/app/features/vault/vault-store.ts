@@ -23,9 +23,12 @@ export class VaultStore {
   private readonly firstRun = inject(FirstRun);
   readonly status = signal<Status | null>(null);
   readonly vaults = signal<Summary[]>([]);
+  private staleSession = false;
 
   constructor() {
-    const stop = this.api.on('vault.locked').subscribe(() => this.wipe());
+    const stop = this.api
+      .on('vault.locked')
+      .subscribe((e) => (e.reason === 'switched' ? this.switched() : this.wipe()));
     const nav = this.router.events.pipe(filter((e) => e instanceof NavigationEnd)).subscribe(() => void this.guard());
     inject(DestroyRef).onDestroy(() => {
       stop.unsubscribe();
@@ -46,6 +49,25 @@ export class VaultStore {
   async lock(): Promise<ApiError | null> {
     const r = await this.api.call('vault.lock', {});
     return r.ok ? null : r.error;
+  }
+
+  /**
+   * Goes to a screen after a vault was created or unlocked. If that closed another vault, the page is
+   * reloaded there instead, so nothing from the earlier session survives in memory.
+   */
+  async enter(url: string): Promise<void> {
+    await this.refresh();
+    if (this.staleSession) window.location.replace(url);
+    else await this.router.navigateByUrl(url);
+  }
+
+  /**
+   * Another vault was created or unlocked from this page (onboarding or unlock), which closed the open
+   * one. Reloading now would lose that page's result (a recovery code is shown only once), so the
+   * reload waits for enter().
+   */
+  private switched(): void {
+    this.staleSession = true;
   }
 
   /** Reload at /unlock: the renderer keeps nothing from the session that just ended. */
