@@ -3,30 +3,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { callApi as callShellApi } from './support/shell';
 
 const LABEL = 'Coach e2e';
 const PASSPHRASE = 'amber lanterns drift over the quiet harbour';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** One contract call over the browser shell's WebSocket from inside the page (same origin and session). */
-async function callApi(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
-  return page.evaluate(
-    ({ method, input }) =>
-      new Promise<{ ok: boolean; value?: unknown }>((resolve, reject) => {
-        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/ws`);
-        ws.onerror = () => reject(new Error('socket error'));
-        ws.onopen = () => ws.send(JSON.stringify({ kind: 'call', id: 1, method, input }));
-        ws.onmessage = (m) => {
-          const frame = JSON.parse(String(m.data)) as { kind: string; id?: number; result?: { ok: boolean } };
-          if (frame.kind === 'result' && frame.id === 1 && frame.result) {
-            ws.close();
-            resolve(frame.result);
-          }
-        };
-      }),
-    { method, input },
-  );
-}
+/** The support helper, typed for this file's checks. */
+const callApi = (page: Page, method: string, input: unknown) =>
+  callShellApi(page, method, input) as Promise<{ ok: boolean; value?: unknown }>;
 
 /**
  * Every journal screen needs an unlocked vault. The worker's server may already hold one from another

@@ -1,33 +1,8 @@
-/// <reference lib="dom" />
-// page.evaluate callbacks run in the browser, so this file needs the DOM types.
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { callApi } from './support/shell';
 
 const LABEL = 'E2E vault';
 const PASSPHRASE = 'seven quiet herons fold the map at dawn';
-
-/**
- * Calls one contract method over the browser shell's WebSocket from inside the page (same origin, same
- * session cookie), as the app itself would. Used only to shorten the auto-lock below the UI's choices.
- */
-async function callApi(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    ({ method, input }) =>
-      new Promise((resolve, reject) => {
-        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/ws`);
-        ws.onerror = () => reject(new Error('socket error'));
-        ws.onopen = () => ws.send(JSON.stringify({ kind: 'call', id: 1, method, input }));
-        ws.onmessage = (m) => {
-          const frame = JSON.parse(String(m.data)) as { kind: string; id?: number; result?: unknown };
-          if (frame.kind === 'result' && frame.id === 1) {
-            ws.close();
-            resolve(frame.result);
-          }
-        };
-      }),
-    { method, input },
-  );
-}
 
 test('onboard → lock → wrong passphrase → unlock → auto-lock after a shortened timeout', async ({ page, shell }) => {
   test.setTimeout(120_000);
