@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { ApiClient } from '../../core/api-client';
 import { KdfProgress } from './kdf-progress';
+import { PassphraseField } from './passphrase-field';
 import { PassphraseMeter } from './passphrase-meter';
 import { vaultErrorText } from './vault-store';
 
@@ -11,46 +10,18 @@ import { vaultErrorText } from './vault-store';
 @Component({
   selector: 'app-change-passphrase-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, KdfProgress, PassphraseMeter],
+  imports: [MatButtonModule, KdfProgress, PassphraseMeter, PassphraseField],
   template: `
     <form (submit)="change($event)" novalidate>
-      <mat-form-field appearance="outline">
-        <mat-label>Current passphrase</mat-label>
-        <input
-          matInput
-          type="password"
-          name="current"
-          autocomplete="current-password"
-          maxlength="1024"
-          [value]="current()"
-          (input)="current.set($any($event.target).value)"
-        />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>New passphrase</mat-label>
-        <input
-          matInput
-          type="password"
-          name="next"
-          autocomplete="new-password"
-          maxlength="1024"
-          [value]="next()"
-          (input)="next.set($any($event.target).value)"
-        />
-      </mat-form-field>
+      <app-passphrase-field label="Current passphrase" name="current" [(value)]="current" />
+      <app-passphrase-field label="New passphrase" name="next" autocomplete="new-password" [(value)]="next" />
       <app-passphrase-meter [passphrase]="next()" [label]="label()" (acceptable)="acceptable.set($event)" />
-      <mat-form-field appearance="outline">
-        <mat-label>Confirm new passphrase</mat-label>
-        <input
-          matInput
-          type="password"
-          name="confirm"
-          autocomplete="new-password"
-          maxlength="1024"
-          [value]="confirm()"
-          (input)="confirm.set($any($event.target).value)"
-        />
-      </mat-form-field>
+      <app-passphrase-field
+        label="Confirm new passphrase"
+        name="confirm"
+        autocomplete="new-password"
+        [(value)]="confirm"
+      />
       <p role="status" [class.error-text]="failed()">{{ message() }}</p>
       <app-kdf-progress [active]="busy()" />
       <button mat-stroked-button type="submit" [disabled]="!ready()">Change passphrase</button>

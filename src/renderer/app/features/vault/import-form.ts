@@ -5,13 +5,14 @@ import { MatInputModule } from '@angular/material/input';
 import { BACKUP_MAX_BYTES } from '../../../../shared/api';
 import { ApiClient } from '../../core/api-client';
 import { KdfProgress } from './kdf-progress';
+import { PassphraseField } from './passphrase-field';
 import { vaultErrorText } from './vault-store';
 
 /** Import a .dbtvault backup with its passphrase or recovery code; a label clash asks for a new label. */
 @Component({
   selector: 'app-import-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, KdfProgress],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, KdfProgress, PassphraseField],
   template: `
     <form class="import" (submit)="submit($event)" novalidate aria-labelledby="import-title">
       <h2 id="import-title">Import a backup</h2>
@@ -29,18 +30,12 @@ import { vaultErrorText } from './vault-store';
         />
         <mat-hint>With the recovery code, also choose a new passphrase below.</mat-hint>
       </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>New passphrase (only with a recovery code)</mat-label>
-        <input
-          matInput
-          type="password"
-          name="next"
-          autocomplete="new-password"
-          maxlength="1024"
-          [value]="next()"
-          (input)="next.set($any($event.target).value)"
-        />
-      </mat-form-field>
+      <app-passphrase-field
+        label="New passphrase (only with a recovery code)"
+        name="next"
+        autocomplete="new-password"
+        [(value)]="next"
+      />
       @if (askLabel()) {
         <mat-form-field appearance="outline">
           <mat-label>New key label</mat-label>

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { ApiClient } from '../../core/api-client';
 import { KdfProgress } from './kdf-progress';
+import { PassphraseField } from './passphrase-field';
 import { RecoverySheet, type RecoverySheetData } from './recovery-sheet';
 import { vaultErrorText } from './vault-store';
 
@@ -11,7 +10,7 @@ import { vaultErrorText } from './vault-store';
 @Component({
   selector: 'app-new-recovery-sheet',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, KdfProgress, RecoverySheet],
+  imports: [MatButtonModule, KdfProgress, RecoverySheet, PassphraseField],
   template: `
     @if (sheet(); as s) {
       <app-recovery-sheet [sheet]="s" />
@@ -19,18 +18,7 @@ import { vaultErrorText } from './vault-store';
     } @else {
       <form (submit)="make($event)" novalidate>
         <p class="note">A new sheet replaces the old recovery code: the old one stops working.</p>
-        <mat-form-field appearance="outline">
-          <mat-label>Passphrase</mat-label>
-          <input
-            matInput
-            type="password"
-            name="passphrase"
-            autocomplete="current-password"
-            maxlength="1024"
-            [value]="passphrase()"
-            (input)="passphrase.set($any($event.target).value)"
-          />
-        </mat-form-field>
+        <app-passphrase-field label="Passphrase" name="passphrase" [(value)]="passphrase" />
         @if (error()) {
           <p class="error-text" role="alert">{{ error() }}</p>
         }

@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { ApiClient } from '../../core/api-client';
 import { FirstRun } from '../../core/first-run';
 import { KdfProgress } from './kdf-progress';
+import { PassphraseField } from './passphrase-field';
 import { PassphraseMeter } from './passphrase-meter';
 import { RecoverySheet, type RecoverySheetData } from './recovery-sheet';
 import { VaultStore, vaultErrorText } from './vault-store';
@@ -14,7 +15,15 @@ import { VaultStore, vaultErrorText } from './vault-store';
 @Component({
   selector: 'app-onboarding-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, KdfProgress, PassphraseMeter, RecoverySheet],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    KdfProgress,
+    PassphraseMeter,
+    RecoverySheet,
+    PassphraseField,
+  ],
   templateUrl: './onboarding-page.html',
   styleUrl: './vault-forms.scss',
 })

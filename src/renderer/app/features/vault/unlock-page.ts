@@ -7,13 +7,23 @@ import { RouterLink } from '@angular/router';
 import { ApiClient } from '../../core/api-client';
 import { ImportForm } from './import-form';
 import { KdfProgress } from './kdf-progress';
+import { PassphraseField } from './passphrase-field';
 import { VaultStore, vaultErrorText } from './vault-store';
 
 /** Pick a key label, enter the passphrase. Errors are calm and typed; a delay after failures is shown. */
 @Component({
   selector: 'app-unlock-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, RouterLink, ImportForm, KdfProgress],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    RouterLink,
+    ImportForm,
+    KdfProgress,
+    PassphraseField,
+  ],
   templateUrl: './unlock-page.html',
   styleUrl: './vault-forms.scss',
 })
