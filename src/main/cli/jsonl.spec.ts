@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runJsonl } from './safety';
+import { runJsonl } from './jsonl-loop';
 
 async function run(input: string): Promise<unknown[]> {
   const lines: string[] = [];

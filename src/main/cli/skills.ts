@@ -1,12 +1,10 @@
-import { createApp } from '../api/index';
-import { formatHelp, parseFlags, UsageError } from './args';
-import type { Command } from './command';
-import { runJsonl } from './safety';
+import { formatHelp, UsageError } from './args';
+import { JSONL_FLAGS, jsonlCommand } from './jsonl-loop';
 
 const FLAGS = {
+  ...JSONL_FLAGS,
   jsonl: { type: 'boolean', help: 'Read {"id","text"} lines on stdin, write {"id","skills"} lines' },
   limit: { type: 'string', help: 'How many skill ids per line, 1-10 (default 3)' },
-  'data-dir': { type: 'string', help: 'App data folder (default: the usual per-user folder)' },
 } as const;
 
 const HELP = `${formatHelp(
@@ -20,28 +18,19 @@ Output: exactly one line per input, in order: {"id": "m1", "skills": ["tipp", "s
         using the skill ids of ../shared/dbt/skills.json. With no signal the default is wise-mind, stop, self-soothe.
 Bad lines never stop the run: {"id": "m1", "error": "..."} when the id could be read, else {"line": 3, "error": "..."}.`;
 
-export const skillsCommand: Command = {
+export const skillsCommand = jsonlCommand({
   name: 'skills',
   summary: 'Suggest DBT skills for messages (--jsonl)',
-  async run(argv) {
-    if (argv.includes('--help')) {
-      console.log(HELP);
-      return 0;
-    }
-    const { flags } = parseFlags(argv, FLAGS);
-    if (!flags.jsonl) throw new UsageError('Only --jsonl mode exists; pass --jsonl');
+  help: HELP,
+  flags: FLAGS,
+  prepare: (flags) => {
     const limit = flags.limit === undefined ? 3 : Number(flags.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10)
       throw new UsageError('--limit must be a whole number from 1 to 10');
-    const app = await createApp({ dataDir: flags['data-dir'] });
-    try {
-      return await runJsonl(async (id, text) => {
-        const r = await app.dispatch('coach.suggest', { text, limit }, { transport: 'cli' });
-        if (!r.ok) return { id, error: r.error.code };
-        return { id, skills: (r.value as { skills: { id: string }[] }).skills.map((s) => s.id) };
-      });
-    } finally {
-      await app.close();
-    }
+    return async (dispatch, text) => {
+      const r = await dispatch('coach.suggest', { text, limit }, { transport: 'cli' });
+      if (!r.ok) return { error: r.error.code };
+      return { skills: (r.value as { skills: { id: string }[] }).skills.map((s) => s.id) };
+    };
   },
-};
+});
