@@ -151,4 +151,97 @@ describe('ChatService', () => {
     await vi.waitFor(() => expect(memory.conversations.get(r.conversationId)?.messages[1]?.status).toBe('complete'));
     expect(memory.conversations.get(r.conversationId)?.messages).toHaveLength(2);
   });
+
+  it('edit-and-resend replaces the last message and writes its reply again in place', async () => {
+    const { service, memory, local, doneFor } = setup();
+    const a = await service.send({ text: 'q1' });
+    if (a.state !== 'started') throw new Error(a.state);
+    await doneFor(a.assistantMessageId);
+    const b = await service.send({ conversationId: a.conversationId, text: 'q2 with a typo' });
+    if (b.state !== 'started') throw new Error(b.state);
+    await doneFor(b.assistantMessageId);
+    const e = await service.edit({ conversationId: a.conversationId, messageId: b.userMessageId, text: 'q2 fixed' });
+    expect(e).toMatchObject({
+      state: 'started',
+      userMessageId: b.userMessageId,
+      assistantMessageId: b.assistantMessageId,
+    });
+    await vi.waitFor(() => expect(local.calls).toHaveLength(3));
+    expect(local.calls[2]).toMatchObject({
+      message: 'q2 fixed',
+      history: [
+        { role: 'user', text: 'q1' },
+        { role: 'assistant', text: 'Hello there' },
+      ],
+    });
+    await vi.waitFor(() => expect(memory.conversations.get(a.conversationId)?.messages[3]?.status).toBe('complete'));
+    const texts = memory.conversations.get(a.conversationId)?.messages.map((m) => m.text);
+    expect(texts).toEqual(['q1', 'Hello there', 'q2 fixed', 'Hello there']);
+  });
+
+  it('refuses to edit anything but the last message, a missing one, or while a reply streams', async () => {
+    const { service, memory, doneFor } = setup(Array.from({ length: 40 }, () => 'w '));
+    const a = await service.send({ text: 'q1' });
+    if (a.state !== 'started') throw new Error(a.state);
+    await expect(
+      service.edit({ conversationId: a.conversationId, messageId: a.userMessageId, text: 'x' }),
+    ).rejects.toMatchObject({ code: 'BUSY' });
+    await service.stop(a.conversationId);
+    await doneFor(a.assistantMessageId);
+    const b = await service.send({ conversationId: a.conversationId, text: 'q2' });
+    if (b.state !== 'started') throw new Error(b.state);
+    await service.stop(a.conversationId);
+    for (const messageId of [a.userMessageId, a.assistantMessageId, b.assistantMessageId, 'no-such-id']) {
+      await expect(service.edit({ conversationId: a.conversationId, messageId, text: 'x' })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+    }
+    await expect(service.edit({ conversationId: 'nope', messageId: 'x', text: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(memory.conversations.get(a.conversationId)?.messages.map((m) => m.text)[2]).toBe('q2');
+  });
+
+  it('screens the edited text: a crisis edit gets the safety reply and no provider call', async () => {
+    const { service, memory, local, doneFor } = setup();
+    const a = await service.send({ text: 'q1' });
+    if (a.state !== 'started') throw new Error(a.state);
+    await doneFor(a.assistantMessageId);
+    service.setScreens({
+      screenUserMessage: (t) => (t.includes('crisis') ? { level: 'crisis', reply: 'SAFETY' } : { level: 'none' }),
+    });
+    const e = await service.edit({ conversationId: a.conversationId, messageId: a.userMessageId, text: 'crisis now' });
+    expect(e).toMatchObject({ state: 'screened', level: 'crisis', assistantMessageId: a.assistantMessageId });
+    expect(local.calls).toHaveLength(1);
+    expect(memory.conversations.get(a.conversationId)?.messages).toMatchObject([
+      { text: 'crisis now' },
+      { text: 'SAFETY', status: 'complete', model: 'safety' },
+    ]);
+  });
+
+  it('keeps a private conversation out of the store, screens it, and forgets it on close and on lock', async () => {
+    const { service, memory, local, doneFor } = setup();
+    const p = await service.send({ text: 'secret', private: true });
+    if (p.state !== 'started') throw new Error(p.state);
+    expect(service.isPrivate(p.conversationId)).toBe(true);
+    await doneFor(p.assistantMessageId);
+    const g = await service.regenerate(p.conversationId);
+    expect(g.state).toBe('started');
+    await vi.waitFor(() => expect(local.calls).toHaveLength(2));
+    await vi.waitFor(() => expect(service.activeCount).toBe(0));
+    service.setScreens({ screenUserMessage: () => ({ level: 'crisis', reply: 'SAFETY' }) });
+    expect(await service.send({ conversationId: p.conversationId, text: 'crisis' })).toMatchObject({
+      state: 'screened',
+    });
+    expect(local.calls).toHaveLength(2);
+    const fresh = await service.send({ text: 'crisis too', private: true });
+    expect(service.isPrivate(fresh.conversationId)).toBe(true);
+    expect(memory.conversations.size).toBe(0);
+    expect(await service.closePrivate(p.conversationId)).toBe(true);
+    expect(await service.closePrivate(p.conversationId)).toBe(false);
+    await expect(service.regenerate(p.conversationId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await service.stopAll();
+    expect(service.privateCount).toBe(0);
+    expect(service.isPrivate(fresh.conversationId)).toBe(false);
+  });
 });

@@ -1,43 +1,12 @@
-import type { EventName, EventPayload } from '../../shared/api';
 import type { ProviderKind, SendResult } from '../../shared/api/chat';
-import type { ChatPersistence, StoredChatMessage } from './chat-persistence';
+import type { ChatPersistence } from './chat-persistence';
+import { busy, remotePreview, toTurns } from './chat-turns';
+import type { ChatServiceOptions } from './chat-types';
 import { AppError } from './errors';
+import { PrivateChats } from './private-chats';
 import type { ChatProvider, ChatTurn } from './provider';
 
-export type SafetyLevel = 'none' | 'concern' | 'crisis';
-
-/** The safety layer's verdict on the user's message, taken before any provider sees it. */
-export interface UserScreen {
-  readonly level: SafetyLevel;
-  /** On crisis: a scripted, safe reply to store and show instead of a model answer. */
-  readonly reply?: string;
-  /** On concern: guidance appended to the system prompt for this turn. */
-  readonly systemNote?: string;
-}
-
-/** The safety layer's verdict on model text so far; `replacement` rewrites the whole reply and stops it. */
-export interface ReplyScreen {
-  readonly level: SafetyLevel;
-  readonly replacement?: string;
-}
-
-export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
-
-export interface ChatServiceOptions {
-  readonly providers: Partial<Record<ProviderKind, ChatProvider>>;
-  readonly persistence: () => ChatPersistence;
-  readonly emit: Emit;
-  readonly systemPrompt: () => string;
-  readonly defaultProvider: () => ProviderKind;
-  /** Throws (POLICY_DENIED) when the admin policy has turned this provider off. */
-  readonly checkProvider?: (kind: ProviderKind) => void;
-  screenUserMessage?: (text: string) => UserScreen | Promise<UserScreen>;
-  /** Called with the accumulated reply before each delta is shown or stored; keep it cheap. */
-  screenReply?: (text: string) => ReplyScreen | Promise<ReplyScreen>;
-  readonly maxTokens?: number;
-  /** How often partial text is written to the store while streaming (crash → partial). */
-  readonly persistEveryMs?: number;
-}
+export type { ChatServiceOptions, Emit, ReplyScreen, SafetyLevel, UserScreen } from './chat-types';
 
 interface Running {
   readonly controller: AbortController;
@@ -51,6 +20,7 @@ interface Running {
  */
 export class ChatService {
   private readonly running = new Map<string, Running>();
+  private readonly privates = new PrivateChats();
 
   constructor(private readonly o: ChatServiceOptions) {}
 
@@ -59,8 +29,16 @@ export class ChatService {
     if (screens.screenReply) this.o.screenReply = screens.screenReply;
   }
 
-  async send(input: { conversationId?: string; text: string; provider?: ProviderKind }): Promise<SendResult> {
-    const store = this.o.persistence();
+  async send(input: {
+    conversationId?: string;
+    text: string;
+    provider?: ProviderKind;
+    /** Only for a new conversation: keep it in memory and never save it. */
+    private?: boolean;
+  }): Promise<SendResult> {
+    const isPrivate =
+      input.conversationId === undefined ? input.private === true : this.privates.has(input.conversationId);
+    const store = isPrivate ? this.privates.persistence : this.o.persistence();
     // Safety first: the message is screened before anything else can fail or ask for confirmation,
     // so a person in crisis gets the safety reply even with no model installed or a remote provider chosen.
     const screen = (await this.o.screenUserMessage?.(input.text)) ?? { level: 'none' };
@@ -72,7 +50,7 @@ export class ChatService {
     const kind = meta?.provider ?? this.o.defaultProvider();
     const provider = this.provider(kind);
     const history = await store.listMessages(conversationId);
-    const preview = this.needsConfirmation(kind, provider, meta?.remoteConfirmed ?? [], history, input.text);
+    const preview = remotePreview(kind, provider, meta?.remoteConfirmed ?? [], history, input.text);
     if (preview) return { state: 'needs-confirmation', conversationId, preview };
 
     const userMessageId = await store.appendMessage(conversationId, {
@@ -118,7 +96,7 @@ export class ChatService {
 
   /** Regenerates the last assistant reply in place; the user message before it is answered again. */
   async regenerate(conversationId: string): Promise<SendResult> {
-    const store = this.o.persistence();
+    const store = this.storeFor(conversationId);
     if (this.running.has(conversationId)) throw busy();
     const meta = await store.getConversation(conversationId);
     if (!meta) throw new AppError('NOT_FOUND', 'That conversation does not exist.');
@@ -129,7 +107,7 @@ export class ChatService {
     if (!user || !target) throw new AppError('NOT_FOUND', 'There is no reply to regenerate yet.');
     const provider = this.provider(meta.provider);
     const before = messages.slice(0, lastUser);
-    const preview = this.needsConfirmation(meta.provider, provider, meta.remoteConfirmed, before, user.text);
+    const preview = remotePreview(meta.provider, provider, meta.remoteConfirmed, before, user.text);
     if (preview) return { state: 'needs-confirmation', conversationId, preview };
     await store.updateMessage(conversationId, target.id, { text: '', status: 'streaming', provider: meta.provider });
     const queuePosition = this.running.size;
@@ -137,8 +115,57 @@ export class ChatService {
     return { state: 'started', conversationId, userMessageId: user.id, assistantMessageId: target.id, queuePosition };
   }
 
+  /**
+   * Edit-and-resend: the person's last message gets the new text and its reply is written again in place
+   * (same ids, like regenerate), so the conversation reads as if the edited message had been sent first.
+   * The new text is screened like any message; nothing changes while a remote send awaits confirmation.
+   */
+  async edit(input: { conversationId: string; messageId: string; text: string }): Promise<SendResult> {
+    const { conversationId, text } = input;
+    const store = this.storeFor(conversationId);
+    if (this.running.has(conversationId)) throw busy();
+    const meta = await store.getConversation(conversationId);
+    if (!meta) throw new AppError('NOT_FOUND', 'That conversation does not exist.');
+    const messages = await store.listMessages(conversationId);
+    const lastUser = messages.map((m) => m.role).lastIndexOf('user');
+    const user = messages[lastUser];
+    if (!user || user.id !== input.messageId) {
+      throw new AppError('INVALID_INPUT', 'Only your most recent message can be edited.');
+    }
+    const target = messages.slice(lastUser + 1).find((m) => m.role === 'assistant');
+    const before = messages.slice(0, lastUser);
+    const screen = (await this.o.screenUserMessage?.(text)) ?? { level: 'none' };
+    if (screen.level === 'crisis') {
+      await store.updateMessage(conversationId, user.id, { text });
+      const reply = screen.reply ?? '';
+      let assistantMessageId: string | null = target?.id ?? null;
+      if (target)
+        await store.updateMessage(conversationId, target.id, { text: reply, status: 'complete', model: 'safety' });
+      else if (reply) {
+        assistantMessageId = await store.appendMessage(conversationId, {
+          role: 'assistant',
+          text: reply,
+          status: 'complete',
+          model: 'safety',
+        });
+      }
+      return { state: 'screened', conversationId, userMessageId: user.id, level: 'crisis', assistantMessageId };
+    }
+    const provider = this.provider(meta.provider);
+    const preview = remotePreview(meta.provider, provider, meta.remoteConfirmed, before, text);
+    if (preview) return { state: 'needs-confirmation', conversationId, preview };
+    await store.updateMessage(conversationId, user.id, { text });
+    const pending = { text: '', status: 'streaming', provider: meta.provider } as const;
+    let assistantMessageId = target?.id;
+    if (assistantMessageId) await store.updateMessage(conversationId, assistantMessageId, pending);
+    else assistantMessageId = await store.appendMessage(conversationId, { role: 'assistant', ...pending });
+    const queuePosition = this.running.size;
+    this.start(conversationId, assistantMessageId, meta.provider, provider, toTurns(before), text, screen.systemNote);
+    return { state: 'started', conversationId, userMessageId: user.id, assistantMessageId, queuePosition };
+  }
+
   async confirmRemote(conversationId: string, kind: ProviderKind): Promise<boolean> {
-    const store = this.o.persistence();
+    const store = this.storeFor(conversationId);
     const meta = await store.getConversation(conversationId);
     if (!meta) throw new AppError('NOT_FOUND', 'That conversation does not exist.');
     const dest = this.provider(kind).destination();
@@ -160,15 +187,36 @@ export class ChatService {
     return true;
   }
 
-  /** For lock and shutdown: stop everything and wait until every partial reply is stored. */
+  /** For lock and shutdown: stop everything, wait until every partial reply is stored, drop private chats. */
   async stopAll(): Promise<void> {
     const all = [...this.running.values()];
     for (const r of all) r.controller.abort();
     await Promise.all(all.map((r) => r.finished));
+    this.privates.clear();
+  }
+
+  /** Closes a "don't save" conversation: its reply is stopped and every message is forgotten. */
+  async closePrivate(conversationId: string): Promise<boolean> {
+    if (!this.privates.has(conversationId)) return false;
+    await this.stop(conversationId);
+    return this.privates.forget(conversationId);
+  }
+
+  isPrivate(conversationId: string): boolean {
+    return this.privates.has(conversationId);
   }
 
   get activeCount(): number {
     return this.running.size;
+  }
+
+  get privateCount(): number {
+    return this.privates.count;
+  }
+
+  /** A private conversation lives in memory only; every other one in the configured (encrypted) store. */
+  private storeFor(conversationId: string): ChatPersistence {
+    return this.privates.has(conversationId) ? this.privates.persistence : this.o.persistence();
   }
 
   private async conversation(store: ChatPersistence, id: string | undefined, kind?: ProviderKind): Promise<string> {
@@ -189,26 +237,6 @@ export class ChatService {
       );
     }
     return p;
-  }
-
-  private needsConfirmation(
-    kind: ProviderKind,
-    provider: ChatProvider,
-    confirmed: readonly string[],
-    history: readonly StoredChatMessage[],
-    text: string,
-  ) {
-    const dest = provider.destination();
-    if (!dest || confirmed.includes(`${kind}|${dest.host}`)) return null;
-    const turns = toTurns(history);
-    return {
-      provider: kind,
-      host: dest.host,
-      model: dest.model,
-      messageCount: turns.length + 1,
-      characterCount: turns.reduce((n, t) => n + t.text.length, 0) + text.length,
-      includesSystemPrompt: true,
-    };
   }
 
   private start(
@@ -237,7 +265,7 @@ export class ChatService {
     systemNote: string | undefined,
     controller: AbortController,
   ): Promise<void> {
-    const store = this.o.persistence();
+    const store = this.storeFor(conversationId);
     const ids = { conversationId, messageId };
     let text = '';
     let status: 'complete' | 'partial' | 'cancelled' | 'error' = 'complete';
@@ -295,13 +323,4 @@ export class ChatService {
       ...(errorCode ? { errorCode } : {}),
     });
   }
-}
-
-const busy = () => new AppError('BUSY', 'A reply is still being written in this conversation. Stop it or wait.');
-
-/** What the model sees of earlier turns: finished or partial text, never empty or failed replies. */
-function toTurns(messages: readonly StoredChatMessage[]): ChatTurn[] {
-  return messages
-    .filter((m) => m.text && (m.role === 'user' || m.status === 'complete' || m.status === 'partial'))
-    .map((m) => ({ role: m.role, text: m.text }));
 }

@@ -76,9 +76,22 @@ export const chatMethods = {
       text: z.string().min(1).max(LIMITS.message),
       /** Defaults to the conversation's provider, else the default provider. */
       provider: providerKindSchema.optional(),
+      /** Starts a "don't save" conversation (ignored for an existing one): memory only, gone on close or lock. */
+      private: z.boolean().optional(),
     }),
     sendResultSchema,
   ),
+  /** Edit-and-resend: replaces the person's last message and writes its reply again (same message ids). */
+  'chat.edit': defineMethod(
+    z.strictObject({
+      conversationId: idSchema,
+      messageId: idSchema,
+      text: z.string().min(1).max(LIMITS.message),
+    }),
+    sendResultSchema,
+  ),
+  /** Forgets a "don't save" conversation now; false when there was no such private conversation. */
+  'chat.closePrivate': defineMethod(conversationRef, z.strictObject({ closed: z.boolean() })),
   'chat.stop': defineMethod(conversationRef, z.strictObject({ stopped: z.boolean() })),
   /** Regenerates the conversation's last assistant reply in place (same message id). */
   'chat.regenerate': defineMethod(conversationRef, sendResultSchema),

@@ -7,6 +7,8 @@ type ChatHandlers = Pick<
   | 'chat.send'
   | 'chat.stop'
   | 'chat.regenerate'
+  | 'chat.edit'
+  | 'chat.closePrivate'
   | 'chat.confirmRemote'
   | 'providers.get'
   | 'providers.set'
@@ -20,6 +22,9 @@ export function createChatHandlers(llm: LlmService): ChatHandlers {
     'chat.send': (input) => llmCall(() => llm.chat.send(input)),
     'chat.stop': ({ conversationId }) => llmCall(async () => ({ stopped: await llm.chat.stop(conversationId) })),
     'chat.regenerate': ({ conversationId }) => llmCall(() => llm.chat.regenerate(conversationId)),
+    'chat.edit': (input) => llmCall(() => llm.chat.edit(input)),
+    'chat.closePrivate': ({ conversationId }) =>
+      llmCall(async () => ({ closed: await llm.chat.closePrivate(conversationId) })),
     'chat.confirmRemote': ({ conversationId, provider }) =>
       llmCall(async () => ({ confirmed: await llm.chat.confirmRemote(conversationId, provider) })),
     'providers.get': () => llmCall(() => llm.providers.get()),
