@@ -91,7 +91,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     ...createVaultHandlers(vault),
     ...createModelsHandlers(llm),
     ...createChatHandlers(llm),
-    ...createHistoryHandlers(history, ctx),
+    ...createHistoryHandlers(history, ctx, () => llm.chat.stopAll()),
     ...createCoachHandlers(createFileFavourites(join(dataDir, 'coach'))),
     // "Draft with the coach" uses the on-device model only: the draft never leaves the machine.
     ...createJournalHandlers(createJournalService(ctx, { history, complete: completionFrom(llm.localProvider) })),

@@ -5,3 +5,4 @@ export type { Complete, JournalDeps, JournalSession } from './deps';
 export { DEFAULT_DIARY_CONFIG, diarySafety } from './diary';
 export { buildChainDraftPrompt, parseChainDraft, CHAIN_DRAFT_PROMPT_VERSION } from './chain-draft';
 export { PACKET_VERSION, PACKET_MAX_BYTES } from './handoff/packet';
+export { conversationPdf } from './pdf/conversation';

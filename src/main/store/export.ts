@@ -16,7 +16,7 @@ import { exportKey } from './key';
  */
 const MAGIC = Buffer.from('DBTCX\x001\n', 'latin1');
 const MAX_IMPORT = 64 * 1024 * 1024;
-export const EXPORT_EXTENSIONS = { markdown: '.md', encrypted: '.dbtc' } as const;
+export const EXPORT_EXTENSIONS = { markdown: '.md', encrypted: '.dbtc', pdf: '.pdf' } as const;
 
 const payloadSchema = z.strictObject({
   v: z.literal(1),

@@ -1,7 +1,8 @@
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryService } from './history-service';
+import { historyEntries } from './store';
 import { newKey, tempDir } from './test-util';
 
 let t: ReturnType<typeof tempDir>;
@@ -51,10 +52,14 @@ describe('HistoryService (vault lifecycle)', () => {
     expect(() => svc.requireStore()).toThrow(expect.objectContaining({ code: 'WRONG_KEY' }));
   });
 
-  it('delete all history leaves an empty, working history', () => {
+  it('names every file and folder of the history for "delete all history", and nothing of the vault', () => {
     svc.attach({ dir: t.dir, dataKey: newKey() });
     svc.requireStore().createConversation({ title: 'gone' });
-    svc.deleteAll();
-    expect(svc.requireStore().listByDay({ tzOffsetMinutes: 0 }).days).toEqual([]);
+    for (const other of ['vault.key', 'audit.log', 'settings.json', 'remember.json', 'history.dbx', '.lock']) {
+      writeFileSync(path.join(t.dir, other), 'x');
+    }
+    const names = historyEntries(t.dir).sort();
+    expect(names).toEqual(expect.arrayContaining(['backups', 'history.db', 'history.db-wal', 'history.db.keycheck']));
+    expect(names.every((n) => n === 'backups' || n === 'history.db' || /^history\.db[.-]/.test(n))).toBe(true);
   });
 });

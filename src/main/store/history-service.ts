@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BackupInfo } from '../../shared/api/history';
 import * as backups from './backup';
 import { isStoreError, MESSAGES, StoreError } from './errors';
-import { deleteHistoryFiles, openStore, type Store } from './store';
+import { openStore, type Store } from './store';
 
 /** What the store needs from an unlocked vault (a structural subset of the vault's session). */
 export interface HistorySession {
@@ -66,17 +66,6 @@ export class HistoryService {
     backups.restoreBackup(file, session.dataKey, backups.backupPath(this.backupDir(), name));
     this.tryOpen();
     if (!this.store) throw this.openError ?? new StoreError('CORRUPT', MESSAGES.corrupt);
-  }
-
-  /** Explicit "delete all history": removes every file, then starts an empty history. */
-  deleteAll(): void {
-    const session = this.requireSession();
-    if (this.store) this.store.deleteAll();
-    else deleteHistoryFiles(path.join(session.dir, 'history.db'), this.backupDir());
-    this.store = null;
-    this.openError = null;
-    this.session = session;
-    this.tryOpen();
   }
 
   private requireSession(): HistorySession {

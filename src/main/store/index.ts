@@ -1,6 +1,6 @@
 // The store's public surface: other services and the API layer import only this file.
 // Private ("don't save") conversations are the chat service's concern: it simply never calls the store.
-export { openStore, Store, type StoreOptions } from './store';
+export { historyEntries, openStore, Store, type RenderConversationPdf, type StoreOptions } from './store';
 export { StoreError, isStoreError } from './errors';
 export type { NewConversation, ConversationPatch, DayListing } from './conversations';
 export type { NewMessage, MessagePatch, MessagePage } from './messages';

@@ -1,6 +1,6 @@
 import { readdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo, Conversation } from '../../shared/api/history';
+import type { BackupInfo, Conversation, Message } from '../../shared/api/history';
 import { appendAudit, listAudit, type AuditEntry } from './audit';
 import * as backups from './backup';
 import * as conversations from './conversations';
@@ -14,6 +14,8 @@ import * as notes from './notes';
 import { checkIntegrity, kcvPath, openKeyed, precheckFile, type Db, type OpenOptions } from './open';
 import { search } from './search';
 import { getSetting, setSetting, type JsonValue } from './settings';
+
+export type RenderConversationPdf = (conversation: Conversation, messages: Message[]) => Promise<Uint8Array>;
 
 export interface StoreOptions {
   /** The database file, e.g. `<vault dir>/history.db`. */
@@ -169,6 +171,18 @@ export class Store {
     return { path: file, encrypted: format === 'encrypted' };
   }
 
+  /**
+   * A printable PDF (not encrypted: the UI says so before asking for the path). The layout is the
+   * journal's PDF writer, passed in by the API layer because the journal depends on the store.
+   */
+  async exportConversationPdf(id: string, target: string, protectedDir: string, render: RenderConversationPdf) {
+    const file = validateExportPath(target, 'pdf', protectedDir);
+    const conversation = this.getConversation(id);
+    const all = this.run((db) => messages.allMessages(db, id));
+    writeFileAtomic(file, Buffer.from(await render(conversation, all)));
+    return { path: file, encrypted: false };
+  }
+
   /** Imports an encrypted export of this vault as a new conversation (fresh ids, original times). */
   importConversation(source: string): { conversationId: string } {
     const payload = openExport(this.key, readImportFile(source));
@@ -198,6 +212,17 @@ export class Store {
     this.close();
     deleteHistoryFiles(this.file, this.backupDir);
   }
+}
+
+/**
+ * The names in a vault folder that make up the history: the database, its WAL/SHM, key check, restore
+ * leftovers and temp files, and the backups folder. "Delete all history" removes exactly these, together
+ * with the old data key (the vault's resetDataKey).
+ */
+export function historyEntries(vaultDir: string, base = 'history.db'): string[] {
+  return readdirSync(vaultDir).filter(
+    (name) => name === base || name.startsWith(`${base}-`) || name.startsWith(`${base}.`) || name === 'backups',
+  );
 }
 
 /** Overwrites and removes the database, its WAL/SHM, key check, restore leftovers and backups. */

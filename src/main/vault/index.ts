@@ -2,6 +2,7 @@
 export {
   VaultService,
   type AuditEvent,
+  type HistoryReset,
   type Emit,
   type RecoverySheet,
   type VaultPolicy,

@@ -10,6 +10,7 @@ import { calibrate, type Calibration, type KdfProgress } from './kdf';
 import { KEY_FILE_MAX_BYTES, parseKeyFile, type ParsedKeyFile } from './key-file';
 import { forgetVault, isRemembered, type KeychainAdapter } from './keychain';
 import { assessPassphrase } from './passphrase-policy';
+import type { RekeyFault } from './rekey-commit';
 import { sessionFrom, type SessionListener, type VaultSession } from './session';
 import { findVault, KEY_FILE, vaultsRoot, type VaultEntry } from './vault-dirs';
 import { unlockWithPassphrase, wipeSecrets, type Kdf, type VaultSecrets } from './vault-secrets';
@@ -31,6 +32,8 @@ export interface VaultServiceOptions {
   /** Limits from the organisation's admin policy (src/main/policy); read on every use. */
   readonly policy?: () => VaultPolicy;
   readonly now?: () => number;
+  /** Test-only fault injection for "delete all history" (rekey-commit.ts). */
+  readonly rekeyFault?: RekeyFault;
 }
 
 export interface VaultPolicy {

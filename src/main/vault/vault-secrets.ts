@@ -230,4 +230,36 @@ export async function rewrapKeyFile(
   return { file: buildKeyFile(header, pSlot, rSlot, secrets.vmk, secrets.payload), header, recoveryCode };
 }
 
+/**
+ * "Delete all history": a new revision around a *new* VMK and a *new* data key, keeping the identity key
+ * pairs (relay sign-in, the sealed audit trail). The passphrase slot gets a fresh salt at the file's own
+ * cost; the recovery slot wrapped the old VMK, so a new recovery code is issued (the old one opens nothing
+ * here any more). Copies of the old database and backups are unreadable with anything this file holds.
+ */
+export async function rekeyFile(
+  parsed: ParsedKeyFile,
+  secrets: VaultSecrets,
+  passphrase: string,
+  kdf: Kdf,
+): Promise<{ file: Buffer; recoveryCode: string; secrets: VaultSecrets }> {
+  const vmk = randomBytes(VMK_BYTES);
+  const payload = Buffer.concat([randomBytes(32), secrets.payload.subarray(32)]);
+  const header: KeyFileHeader = {
+    ...parsed.header,
+    revision: parsed.header.revision + 1,
+    kdf: kdfHeader(kdf),
+    recovery: { alg: 'hkdf-sha256', salt: newSalt().toString('base64') },
+  };
+  const code = newRecoveryCode();
+  try {
+    const pSlot = await passphraseSlotFor(header, passphrase, vmk, kdf);
+    const rSlot = recoverySlotFor(header, code, vmk);
+    const file = buildKeyFile(header, pSlot, rSlot, vmk, payload);
+    return { file, recoveryCode: code, secrets: secretsFrom(parseKeyFile(file), vmk) };
+  } finally {
+    vmk.fill(0);
+    payload.fill(0);
+  }
+}
+
 export { parseKeyFile };

@@ -4,14 +4,17 @@ import type { AuditEventName, PassphraseStrength } from '../../shared/api/vault'
 import { readAudit } from './audit-log';
 import { MESSAGES, VaultError } from './errors';
 import { ioGuard, writeAtomic } from './fs-safe';
-import { parseKeyFile } from './key-file';
+import { kdfParamsOf, parseKeyFile } from './key-file';
 import { forgetVault, isRemembered, recallVault, rememberVault } from './keychain';
 import { assessPassphrase, normalizePassphrase } from './passphrase-policy';
+import { commitRekey, recoverRekey, rekeyPending } from './rekey-commit';
+import { sessionFrom } from './session';
 import { acquireVaultLock } from './vault-lock';
 import { VaultCore, type RecoverySheet } from './vault-core';
 import { findVault, KEY_FILE, listVaultEntries, normalizeLabel, vaultsRoot } from './vault-dirs';
 import {
   createVaultFile,
+  rekeyFile,
   rewrapKeyFile,
   secretsFrom,
   unlockWithPassphrase,
@@ -23,6 +26,14 @@ import { writeSettings } from './vault-settings';
 import { exportBackup, importBackup, type ImportRequest } from './vault-transfer';
 
 export type { AuditEvent, Emit, RecoverySheet, VaultPolicy, VaultServiceOptions } from './vault-core';
+
+/** What "delete all history" needs from the history's owner (the vault knows no file names of its own). */
+export interface HistoryReset {
+  /** Closes the database; called only once the passphrase is proven. */
+  close(): void | Promise<void>;
+  /** Names in the vault folder (database, WAL/SHM, backups folder…) removed together with the old key. */
+  entries(dir: string): string[];
+}
 
 /** Key labels, unlock/lock, rewraps, export/import, keychain and audit: the one owner of the vault's keys. */
 export class VaultService extends VaultCore {
@@ -108,6 +119,8 @@ export class VaultService extends VaultCore {
     const release = acquireVaultLock(entry.dir);
     let secrets: VaultSecrets | null = null;
     try {
+      // An interrupted "delete all history" is finished or undone before the key file is read.
+      ioGuard(() => recoverRekey(entry.dir));
       let parsed = this.readKeyFile(entry);
       if (via === 'keychain') {
         const vmk = await recallVault(this.options.keychain, entry.dir, entry.vaultId);
@@ -171,6 +184,44 @@ export class VaultService extends VaultCore {
       ioGuard(() => writeAtomic(path.join(o.session.dir, KEY_FILE), file));
       this.audit({ event: 'recovery.generated' });
       return this.sheet(parseKeyFile(file), recoveryCode ?? '');
+    });
+  }
+
+  /**
+   * "Delete all history" (docs/key-file.md): proves the passphrase, then swaps in a key file with a new VMK
+   * and data key and removes the history's files in one crash-safe step (rekey-commit.ts). Returns the new
+   * recovery sheet: the old code wrapped the old VMK and opens nothing any more. A wrong passphrase
+   * changes no file.
+   */
+  resetDataKey(passphrase: string, history: HistoryReset): Promise<RecoverySheet> {
+    return this.serial(async () => {
+      const o = this.requireOpen();
+      const parsed = await this.verifyPassphrase(o, passphrase);
+      const h = parsed.header;
+      const kdf = { params: kdfParamsOf(h), ms: h.kdf.calibratedMs, onProgress: this.progress() };
+      const made = await rekeyFile(parsed, o.secrets, passphrase, kdf);
+      const { dir, vaultId } = o.session;
+      const kc = this.options.keychain;
+      const remembered = isRemembered(dir);
+      try {
+        await history.close();
+        // Forgotten first: a crash in between leaves "not remembered", never a keychain slot for a gone VMK.
+        if (remembered) await forgetVault(kc, dir, vaultId);
+        ioGuard(() => commitRekey(dir, made.file, history.entries(dir), this.options.rekeyFault));
+      } catch (error) {
+        wipeSecrets(made.secrets);
+        if (remembered && kc) await rememberVault(kc, dir, vaultId, o.secrets.vmk).catch(() => undefined);
+        // Could not settle the folder: lock, so the next unlock finishes or undoes the step first.
+        if (rekeyPending(dir)) await this.lockCurrent('manual');
+        throw error;
+      }
+      const next = parseKeyFile(made.file);
+      this.open = { ...o, session: sessionFrom(h.label, vaultId, dir, made.secrets), secrets: made.secrets };
+      wipeSecrets(o.secrets);
+      if (remembered && kc) await rememberVault(kc, dir, vaultId, made.secrets.vmk).catch(() => undefined);
+      this.audit({ event: 'history.deleted' });
+      this.audit({ event: 'recovery.generated' });
+      return this.sheet(next, made.recoveryCode);
     });
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emptyInput, idSchema, LIMITS } from './limits';
 import { defineMethod } from './method';
+import { PASSPHRASE_WIRE_MAX, recoverySheetSchema } from './vault';
 
 /** Encrypted history: conversations, messages, search, backups, export. Times are Unix milliseconds. */
 
@@ -125,15 +126,26 @@ export const historyMethods = {
   'history.listBackups': defineMethod(emptyInput, z.strictObject({ backups: z.array(backupInfoSchema) })),
   'history.restoreBackup': defineMethod(z.strictObject({ name: backupInfoSchema.shape.name }), done),
   'history.exportConversation': defineMethod(
-    z.strictObject({ id: idSchema, format: z.enum(['markdown', 'encrypted']), path: pathSchema }),
+    /** 'markdown' and 'pdf' are NOT encrypted: the renderer warns before asking for the path. */
+    z.strictObject({ id: idSchema, format: z.enum(['markdown', 'pdf', 'encrypted']), path: pathSchema }),
     z.strictObject({ path: z.string(), encrypted: z.boolean() }),
   ),
   'history.importConversation': defineMethod(
     z.strictObject({ path: pathSchema }),
     z.strictObject({ conversationId: idSchema }),
   ),
-  /** Irreversible: the renderer must ask first and send the literal confirmation. */
-  'history.deleteAll': defineMethod(z.strictObject({ confirm: z.literal('DELETE ALL HISTORY') }), done),
+  /**
+   * Irreversible: removes the database and every backup and replaces the vault's data key, so copies of the
+   * old files open with nothing. The renderer asks first, sends the literal confirmation and the passphrase,
+   * and shows the returned recovery sheet (the old recovery code stops working).
+   */
+  'history.deleteAll': defineMethod(
+    z.strictObject({
+      confirm: z.literal('DELETE ALL HISTORY'),
+      passphrase: z.string().min(1).max(PASSPHRASE_WIRE_MAX),
+    }),
+    recoverySheetSchema,
+  ),
   'history.getSetting': defineMethod(
     z.strictObject({ key: settingKeySchema }),
     z.strictObject({ value: settingValueSchema.nullable() }),

@@ -43,6 +43,7 @@ export const AUDIT_EVENTS = [
   'keychain.disabled',
   'autolock.changed',
   'crisis.shown',
+  'history.deleted',
 ] as const;
 export const auditEventNameSchema = z.enum(AUDIT_EVENTS);
 export type AuditEventName = z.infer<typeof auditEventNameSchema>;

@@ -1,8 +1,10 @@
 import type { JsonValue } from '../../store/index';
-import { isStoreError, type HistoryService } from '../../store/index';
+import { conversationPdf } from '../../journal/index';
+import { historyEntries, isStoreError, type HistoryService } from '../../store/index';
 import { AppError } from '../app-error';
 import type { AppContext } from '../app-context';
 import type { Handlers } from '../dispatcher';
+import { vaultCall } from './vault';
 
 type HistoryMethod = Extract<keyof Handlers, `history.${string}`>;
 type HistoryHandlers = Pick<Handlers, HistoryMethod>;
@@ -19,10 +21,43 @@ export async function historyCall<T>(fn: () => T | Promise<T>): Promise<T> {
 
 const MAX_SETTING_JSON = 20_000;
 
-export function createHistoryHandlers(history: HistoryService, ctx: AppContext): HistoryHandlers {
+/**
+ * "Delete all history": the vault proves the passphrase, then (streaming replies stopped, database closed)
+ * swaps in a new data key and removes the history's files in one crash-safe step. The history reopens
+ * empty under the new key, or, if the step failed and was undone, as it was.
+ */
+async function deleteAll(history: HistoryService, ctx: AppContext, passphrase: string, stopChats: () => Promise<void>) {
+  let closed = false;
+  try {
+    return await vaultCall(() =>
+      ctx.vault.resetDataKey(passphrase, {
+        close: async () => {
+          await stopChats();
+          history.detach();
+          closed = true;
+        },
+        entries: (dir) => historyEntries(dir),
+      }),
+    );
+  } finally {
+    if (closed) {
+      try {
+        history.attach(ctx.vault.requireSession());
+      } catch {
+        // Locked after a failure that could not be undone: the next unlock settles the folder first.
+      }
+    }
+  }
+}
+
+export function createHistoryHandlers(
+  history: HistoryService,
+  ctx: AppContext,
+  stopChats: () => Promise<void> = async () => {},
+): HistoryHandlers {
   const store = () => history.requireStore();
   /** Slow tasks report progress so the UI can show an indicator (indeterminate, then done). */
-  const withProgress = async <T>(task: string, label: string, fn: () => T): Promise<T> => {
+  const withProgress = async <T>(task: string, label: string, fn: () => T | Promise<T>): Promise<T> => {
     ctx.events.emit('progress', { task, fraction: null, label });
     try {
       return await historyCall(fn);
@@ -47,9 +82,14 @@ export function createHistoryHandlers(history: HistoryService, ctx: AppContext):
     'history.restoreBackup': ({ name }) =>
       withProgress('history.restore', 'Restoring your history', () => (history.restore(name), {})),
     'history.exportConversation': ({ id, format, path }) =>
-      historyCall(() => store().exportConversation(id, format, path, ctx.dataDir)),
+      historyCall(() =>
+        format === 'pdf'
+          ? store().exportConversationPdf(id, path, ctx.dataDir, conversationPdf)
+          : store().exportConversation(id, format, path, ctx.dataDir),
+      ),
     'history.importConversation': ({ path }) => historyCall(() => store().importConversation(path)),
-    'history.deleteAll': () => historyCall(() => (history.deleteAll(), {})),
+    'history.deleteAll': ({ passphrase }) =>
+      withProgress('history.deleteAll', 'Deleting your history', () => deleteAll(history, ctx, passphrase, stopChats)),
     'history.getSetting': ({ key }) => historyCall(() => ({ value: store().getSetting(key) })),
     'history.setSetting': ({ key, value }) =>
       historyCall(() => {
