@@ -109,6 +109,8 @@ const section = [
   '',
 ].join('\n');
 const file = 'docs/benchmarks.md';
+// BENCH_RELAY_NO_DOCS=1: exploratory runs that should not overwrite the recorded figures.
+if (process.env.BENCH_RELAY_NO_DOCS === '1') process.exit(0);
 const doc = readFileSync(file, 'utf8');
 const start = doc.indexOf('## Relay (');
 const end = start < 0 ? -1 : doc.indexOf('\n## ', start + 1);

@@ -9,7 +9,7 @@ import { AuthService } from './auth/auth-service';
 import { KeyRing } from './keys/key-ring';
 import { createUpstream, type Upstream } from './chat/upstream';
 import { buildServer } from './server';
-import { insertExchanges, type SealedExchange } from './history/history-store';
+import { historyCompanion, type SealedExchange } from './history/history-store';
 
 export interface RunningRelay {
   app: ReturnType<typeof buildServer>;
@@ -71,7 +71,7 @@ export async function startRelay(config: RelayConfig, opts: RelayOptions = {}): 
   const now = opts.now ?? Date.now;
   const logger = createLogger(config.logLevel, opts.logDestination);
   const db = await openDatabase(config);
-  const audit = new AuditLog<SealedExchange>(db, insertExchanges);
+  const audit = new AuditLog<SealedExchange>(db, historyCompanion);
   const keys = new KeyRing(config.keyRotationMs, config.keyGraceMs, now);
   keys.maintain();
   let ready = true;

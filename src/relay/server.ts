@@ -108,8 +108,8 @@ export function buildServer(d: RelayDeps) {
   });
   app.setNotFoundHandler((_req, reply) => void reply.code(404).send(new RelayError('NOT_FOUND').body()));
 
-  const authed = async (req: FastifyRequest): Promise<Principal> => {
-    const p = await d.auth.authenticate(req.headers.authorization);
+  const authed = async (req: FastifyRequest, useCache = false): Promise<Principal> => {
+    const p = await d.auth.authenticate(req.headers.authorization, useCache);
     const wait = perToken.take(p.tokenId);
     if (wait > 0) throw limited(wait);
     return p;
@@ -170,20 +170,37 @@ export function buildServer(d: RelayDeps) {
   });
 
   app.post('/v1/chat', async (req, reply) => {
-    const p = await authed(req);
-    const body = parse(chatBodySchema, req.body);
-    const closed = new AbortController();
-    // 'close' on the response fires when the client goes away before the reply is done.
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) closed.abort();
-    });
-    return handleChat(
-      { db: d.db, keys: d.keys, audit: d.audit, upstream: d.upstream, upstreamTimeoutMs: c.upstream.timeoutMs, now },
-      p,
-      body,
-      reply,
-      closed.signal,
-    );
+    const p = await authed(req, true);
+    try {
+      const body = parse(chatBodySchema, req.body);
+      const closed = new AbortController();
+      // 'close' on the response fires when the client goes away before the reply is done.
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) closed.abort();
+      });
+      return await handleChat(
+        {
+          db: d.db,
+          keys: d.keys,
+          audit: d.audit,
+          upstream: d.upstream,
+          upstreamTimeoutMs: c.upstream.timeoutMs,
+          now,
+          forgetToken: (id) => d.auth.forget(id),
+        },
+        p,
+        body,
+        reply,
+        closed.signal,
+      );
+    } catch (err) {
+      // A principal from the cache may have been revoked on another instance in the last seconds: it must
+      // get the one 401, not a different error for the same request (the success path re-checks in SQL).
+      if (p.cached && !(err instanceof RelayError && err.code === 'UNAUTHORIZED')) {
+        await d.auth.authenticate(req.headers.authorization);
+      }
+      throw err;
+    }
   });
 
   app.get('/v1/history', async (req) => {

@@ -16,13 +16,17 @@ export interface Principal {
   /** Hex SHA-256 of the token: the `tokenId` bound into request AAD. */
   tokenId: string;
   x25519: Buffer;
+  /** True when this principal came from the cache rather than from the database just now. */
+  cached?: boolean;
 }
 
 export const tokenHash = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
 /**
- * How long a verified token is trusted from memory. Revocation takes effect at once on the instance that
- * handled it and within this window on other instances (docs/relay-scaling.md).
+ * How long a verified token may be served from memory — only on the chat path, and only to decide the
+ * 401-before-decryption step. Revocation stays immediate everywhere: the chat request's replay-guard
+ * statement re-checks the token in the database (chat-handler.ts), every other endpoint always looks it up,
+ * and an error answered to a cached principal is re-checked so a revoked token still gets the one 401.
  */
 const CACHE_MS = 5_000;
 
@@ -98,14 +102,15 @@ export class AuthService {
   }
 
   /** Resolves an Authorization header to its account, or throws the one UNAUTHORIZED error. */
-  async authenticate(header: string | undefined): Promise<Principal> {
+  /** `useCache`: only for callers that re-check the token in the database themselves (the chat path). */
+  async authenticate(header: string | undefined, useCache = false): Promise<Principal> {
     const token = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(header ?? '')?.[1];
     if (!token || !fromB64u(token)) throw new RelayError('UNAUTHORIZED');
     const hash = tokenHash(token);
     const tokenId = hash.toString('hex');
     const t = this.now();
     const hit = this.cache.get(tokenId);
-    if (hit && hit.until > t) return hit.p;
+    if (useCache && hit && hit.until > t) return { ...hit.p, cached: true };
     const [row] = await this.db.query(
       `SELECT t.account_id, t.expires_at, a.x25519_pub FROM tokens t JOIN accounts a ON a.id = t.account_id
        WHERE t.hash = $1 AND t.expires_at > $2`,
@@ -119,6 +124,10 @@ export class AuthService {
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(tokenId, { p, until: Math.min(num(row.expires_at), t + CACHE_MS) });
     return p;
+  }
+
+  forget(tokenId: string): void {
+    this.cache.delete(tokenId);
   }
 
   async logout(p: Principal): Promise<void> {

@@ -49,6 +49,10 @@ const plaintextSchema = z.strictObject({
 });
 
 const INFO = Buffer.from(LABELS.requestInfo);
+const REPLAY_SQL = `WITH t AS (SELECT 1 FROM tokens WHERE hash = $4::bytea AND expires_at > $5::bigint),
+  ins AS (INSERT INTO seen_requests(request_id, enc_hash, expires_at)
+    SELECT $1::text, $2::bytea, $3::bigint WHERE EXISTS (SELECT 1 FROM t) ON CONFLICT DO NOTHING RETURNING 1)
+  SELECT EXISTS (SELECT 1 FROM t) AS authed, EXISTS (SELECT 1 FROM ins) AS fresh`;
 const enc = (m: ChunkMessage): Buffer => Buffer.from(JSON.stringify(m), 'utf8');
 
 export interface ChatDeps {
@@ -58,6 +62,8 @@ export interface ChatDeps {
   upstream: Upstream;
   upstreamTimeoutMs: number;
   now: () => number;
+  /** Drops a token from the authentication cache once the database says it is gone. */
+  forgetToken?: (tokenId: string) => void;
 }
 
 export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, reply: FastifyReply, closed: AbortSignal) {
@@ -94,11 +100,24 @@ export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, repl
   }
   // Replay guard, shared by every instance through the database: a request id or encapsulated key is
   // accepted once. Rows outlive the skew window, after which the timestamp check refuses the request anyway.
-  const fresh = await d.db.query(
-    'INSERT INTO seen_requests(request_id, enc_hash, expires_at) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING RETURNING request_id',
-    [body.requestId, createHash('sha256').update(encBytes).digest(), body.timestamp + 2 * MAX_CLOCK_SKEW_MS],
+  // The same statement re-checks the token, so a token revoked on another instance is refused here at once
+  // even when this instance authenticated it from its short cache.
+  const [r] = await d.db.query<{ authed: boolean; fresh: boolean }>(
+    REPLAY_SQL,
+    [
+      body.requestId,
+      createHash('sha256').update(encBytes).digest(),
+      body.timestamp + 2 * MAX_CLOCK_SKEW_MS,
+      p.tokenHash,
+      d.now(),
+    ],
+    'chat_replay_guard',
   );
-  if (fresh.length === 0) {
+  if (!r?.authed) {
+    d.forgetToken?.(p.tokenId);
+    throw new RelayError('UNAUTHORIZED');
+  }
+  if (!r.fresh) {
     await audit('replay');
     throw new RelayError('REPLAY');
   }

@@ -5,6 +5,7 @@ import type { RelayConfig } from '../config';
 import type { RequestPlaintext } from '../client/protocol';
 import { RelayError } from '../http/errors';
 import { createHttpFetch } from './http-fetch';
+import { createJsonPoster, UpstreamStatusError } from './upstream-json';
 
 export interface Completion {
   text: string;
@@ -27,6 +28,7 @@ export function mapUpstreamError(err: unknown, signal?: AbortSignal): RelayError
     );
   }
   if (err instanceof OpenAI.APIConnectionTimeoutError) return new RelayError('UPSTREAM_TIMEOUT');
+  if (err instanceof UpstreamStatusError) return new RelayError('UPSTREAM_ERROR');
   if (err instanceof Error && err.name === 'AbortError') return new RelayError('UPSTREAM_TIMEOUT');
   return new RelayError('UPSTREAM_ERROR');
 }
@@ -45,17 +47,25 @@ export function createUpstream(cfg: RelayConfig['upstream']): Upstream {
     max_tokens: Math.min(req.maxTokens ?? cfg.maxTokens, cfg.maxTokens),
     ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
   });
+  const post = createJsonPoster(cfg.baseUrl, cfg.apiKey);
   return {
+    // Non-streaming: the same request the SDK would send, over a plain keep-alive connection
+    // (upstream-json.ts says why). Streaming below keeps the SDK and its SSE parsing.
     async complete(req, signal) {
       try {
-        const r = await client.chat.completions.create({ ...params(req), stream: false }, { signal });
-        const choice = r.choices[0];
+        const r = (await post({ ...params(req), stream: false }, signal)) as {
+          choices?: { message?: { content?: unknown }; finish_reason?: unknown }[];
+          usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+        } | null;
+        const choice = Array.isArray(r?.choices) ? r.choices[0] : undefined;
+        const u = r?.usage;
         return {
-          text: choice?.message?.content ?? '',
-          finishReason: choice?.finish_reason ?? 'stop',
-          usage: r.usage
-            ? { promptTokens: r.usage.prompt_tokens, completionTokens: r.usage.completion_tokens }
-            : undefined,
+          text: typeof choice?.message?.content === 'string' ? choice.message.content : '',
+          finishReason: typeof choice?.finish_reason === 'string' ? choice.finish_reason : 'stop',
+          usage:
+            u && typeof u.prompt_tokens === 'number' && typeof u.completion_tokens === 'number'
+              ? { promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens }
+              : undefined,
         };
       } catch (err) {
         throw mapUpstreamError(err, signal);

@@ -6,7 +6,8 @@ import { PGlite } from '@electric-sql/pglite';
 
 export type Row = Record<string, unknown>;
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** `name`: prepare the statement once per connection under this name (PostgreSQL; PGlite ignores it). */
+  query<T extends Row = Row>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
 }
 export interface Db extends Queryable {
   readonly dialect: 'postgres' | 'pglite';
@@ -37,8 +38,8 @@ export class PgDb implements Db {
       this.pool.on('connect', (c) => void c.query(`SET ROLE ${role}`).catch(() => undefined));
     }
   }
-  async query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pool.query(sql, params)).rows as T[];
+  async query<T extends Row = Row>(sql: string, params: unknown[] = [], name?: string): Promise<T[]> {
+    return (await this.pool.query({ text: sql, values: params, name })).rows as T[];
   }
   async transaction<T>(fn: (tx: Queryable, preambleRows: Row[]) => Promise<T>, preamble?: string): Promise<T> {
     const c = await this.pool.connect();
@@ -46,7 +47,10 @@ export class PgDb implements Db {
       const begun = (await c.query(preamble ? `BEGIN; ${preamble}` : 'BEGIN')) as unknown as
         pg.QueryResult | pg.QueryResult[];
       const rows = Array.isArray(begun) ? (begun.at(-1)?.rows ?? []) : [];
-      const out = await fn({ query: async (s, p = []) => (await c.query(s, p)).rows }, rows);
+      const out = await fn(
+        { query: async (s, p = [], name) => (await c.query({ text: s, values: p, name })).rows },
+        rows,
+      );
       await c.query('COMMIT');
       return out;
     } catch (err) {

@@ -1,6 +1,7 @@
 // Ciphertext-only history. Each exchange is sealed (HPKE base mode) to the account's X25519 public key
 // before it reaches the database: the relay can write history but never read it back.
-import type { Db, Queryable } from '../db/db';
+import type { Db } from '../db/db';
+import type { CompanionWriter } from '../audit/audit-log';
 import { bytes, num } from '../db/db';
 import { b64u, historyAad, LABELS, type HistoryPlaintext } from '../client/protocol';
 import { setupBaseS } from '../keys/hpke-native';
@@ -23,17 +24,22 @@ export function sealExchange(accountId: string, x25519: Uint8Array, h: HistoryPl
   return { id: h.requestId, accountId, conversationId: h.conversationId, createdAt: h.createdAt, enc, ct };
 }
 
-export async function insertExchanges(q: Queryable, list: SealedExchange[]): Promise<void> {
-  const values: unknown[] = [];
-  const tuples = list.map((s) => {
-    const b = values.push(s.id, s.accountId, s.conversationId, s.createdAt, s.ct.length, s.enc, s.ct) - 7;
-    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7})`;
-  });
-  await q.query(
-    `INSERT INTO history(id, account_id, conversation_id, created_at, size, enc, ct) VALUES ${tuples.join(',')}`,
-    values,
-  );
-}
+/** Sealed history rows as the audit log's companion: written by the same statement as their audit entries. */
+export const historyCompanion: CompanionWriter<SealedExchange> = {
+  cte: (n) =>
+    `INSERT INTO history(id, account_id, conversation_id, created_at, size, enc, ct)
+     SELECT * FROM unnest($${n}::text[], $${n + 1}::text[], $${n + 2}::text[], $${n + 3}::bigint[], $${n + 4}::int[],
+       $${n + 5}::bytea[], $${n + 6}::bytea[])`,
+  params: (list) => [
+    list.map((s) => s.id),
+    list.map((s) => s.accountId),
+    list.map((s) => s.conversationId),
+    list.map((s) => s.createdAt),
+    list.map((s) => s.ct.length),
+    list.map((s) => s.enc),
+    list.map((s) => s.ct),
+  ],
+};
 
 export interface HistoryItem {
   id: string;
