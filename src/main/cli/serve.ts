@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { App } from '../api/index';
 import { startServer, PortInUseError, type RunningServer } from '../server/index';
 import { formatHelp, parseFlags, UsageError } from './args';
 import type { Command } from './command';
@@ -69,16 +70,24 @@ export const serveCommand: Command = {
       return 1;
     }
     const dataDir = flags['data-dir'];
-    // Listen first and load the services (vault, store, model runtime…) while the browser fetches
-    // the app: the page needs no services until its first call, which simply waits for them.
-    const appReady = import('../api/index').then(({ createApp, resolveDataDir }) =>
-      createApp({ dataDir: resolveDataDir(dataDir, process.env) }),
-    );
+    // Listen first; the server loads the services (vault, store, model runtime…) once the browser
+    // has the page (see ServicesStart). The page needs none until its first call, which waits.
+    let servicesFailed: (error: unknown) => void = () => undefined;
+    const failure = new Promise<unknown>((resolve) => (servicesFailed = resolve));
+    let services: Promise<App> | undefined;
+    const loadServices = (): Promise<App> => {
+      if (!services) {
+        services = import('../api/index').then(({ createApp, resolveDataDir }) =>
+          createApp({ dataDir: resolveDataDir(dataDir, process.env) }),
+        );
+        services.catch(servicesFailed);
+      }
+      return services;
+    };
     let server: RunningServer;
     try {
-      server = await startServer({ app: appReady, staticDir, port });
+      server = await startServer({ app: loadServices, staticDir, port });
     } catch (error) {
-      await appReady.then((app) => app.close()).catch(() => undefined);
       if (error instanceof PortInUseError) {
         console.error(
           `Port ${port} is already in use. Stop the other program or choose another with --port (0 = any free port).`,
@@ -94,22 +103,20 @@ export const serveCommand: Command = {
     // Signals are handled from here on, even while the services are still starting.
     const stopped = waitForSignal(async () => {
       await server.close();
-      await appReady.then(
+      // Services that never started (nobody opened the page) have nothing to close.
+      await services?.then(
         (app) => app.close(),
         () => undefined,
       );
     });
-    try {
-      await appReady;
-    } catch (error) {
-      await server.close();
-      const code = (error as NodeJS.ErrnoException).code;
-      console.error(
-        `DBT Coach could not start its services${code ? ` (${code})` : ''}. Check that --data-dir is writable.`,
-      );
-      return 1;
-    }
-    return stopped;
+    const outcome = await Promise.race([stopped.then((code) => ({ code })), failure.then((error) => ({ error }))]);
+    if ('code' in outcome) return outcome.code;
+    await server.close();
+    const code = (outcome.error as NodeJS.ErrnoException | undefined)?.code;
+    console.error(
+      `DBT Coach could not start its services${code ? ` (${code})` : ''}. Check that --data-dir is writable.`,
+    );
+    return 1;
   },
 };
 

@@ -1,21 +1,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, TOKEN_PARAM, WS_PATH } from '../../shared/transport';
 import { Auth } from './auth';
+import { ServicesStart, type AppSource, type StartTiming } from './services-start';
 import { pickEncoding, StaticFiles } from './static-files';
-import { serveRpc, type RpcApp } from './ws-rpc';
 
 /** The only interface the browser shell ever listens on. */
 export const LOOPBACK = '127.0.0.1';
 
 export interface ServerOptions {
   /**
-   * The services, or a promise of them: the page and its assets need no services, so the CLI
-   * starts listening first and lets the services load while the browser fetches the app.
+   * The services, a promise of them, or a loader: the page and its assets need no services, so the
+   * CLI listens first and passes a loader, which runs once the page is delivered (see ServicesStart).
    */
-  readonly app: RpcApp | Promise<RpcApp>;
+  readonly app: AppSource;
+  /** When a loader runs at the latest; tests shorten it. */
+  readonly servicesStart?: Partial<StartTiming>;
   /** Folder of the built Angular app (index.html and its assets). */
   readonly staticDir: string;
   /** 0 picks any free port. */
@@ -30,6 +32,8 @@ export interface RunningServer {
   readonly address: AddressInfo;
   close(): Promise<void>;
 }
+
+const DEFAULT_START: StartTiming = { quietMs: 200, latestMs: 3000 };
 
 /** Thrown when the port is taken, so the CLI can say so in one line instead of a stack trace. */
 export class PortInUseError extends Error {
@@ -61,14 +65,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = await listen(http, options.port);
   const port = address.port;
   const auth = new Auth(port);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  const appReady = Promise.resolve(options.app);
-  // The caller owns start-up failures; here a failed start only means calls get INTERNAL.
-  appReady.catch(() => undefined);
-  wss.on('connection', (ws) => serveRpc(ws, appReady));
+  const services = new ServicesStart(options.app, { ...DEFAULT_START, ...options.servicesStart });
+  // The WebSocket side (ws, the RPC and the contract's schemas) is loaded on the first upgrade:
+  // nothing on the way to the first paint needs it.
+  let wssReady: Promise<WebSocketServer> | undefined;
+  const loadWss = (): Promise<WebSocketServer> =>
+    (wssReady ??= Promise.all([import('ws'), import('./ws-rpc')]).then(([{ WebSocketServer }, { serveRpc }]) => {
+      const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+      wss.on('connection', (ws) => serveRpc(ws, services.app()));
+      return wss;
+    }));
   files.warm();
 
   http.on('request', (req, res) => {
+    services.requestStarted();
+    res.once('close', () => services.requestFinished(isPage(res)));
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     handleRequest(req, res, auth, files).catch(() => {
       if (!res.headersSent) refuse(res, 404);
@@ -84,7 +95,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    // The page's first call is coming: start the services now if the quiet timer has not.
+    void services.app();
+    loadWss().then(
+      (wss) => {
+        if (!socket.destroyed) wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      },
+      () => socket.destroy(),
+    );
   });
 
   return {
@@ -93,10 +111,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token: auth.token,
     url: `http://${LOOPBACK}:${port}/?${TOKEN_PARAM}=${auth.token}`,
     close: async () => {
-      for (const ws of wss.clients) ws.close(1001, 'Server shutting down');
-      await new Promise<void>((resolve) => {
-        wss.close(() => resolve());
-      });
+      services.dispose();
+      const wss = await wssReady?.catch(() => undefined);
+      if (wss) {
+        for (const ws of wss.clients) ws.close(1001, 'Server shutting down');
+        await new Promise<void>((resolve) => {
+          wss.close(() => resolve());
+        });
+      }
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();
@@ -132,6 +154,11 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, auth: Au
   const found = await files.lookup(url.pathname);
   if (found.status === 404) return refuse(res, 404);
   found.send(res, pickEncoding(req.headers['accept-encoding']));
+}
+
+/** index.html (also as the SPA fallback for client-side routes) went out: the page is delivered. */
+function isPage(res: ServerResponse): boolean {
+  return res.statusCode === 200 && String(res.getHeader('Content-Type') ?? '').startsWith('text/html');
 }
 
 /** Refusals carry no detail: the status says enough and the body must not help an attacker. */
