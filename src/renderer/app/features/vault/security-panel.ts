@@ -8,6 +8,7 @@ import { ApiClient } from '../../core/api-client';
 import { ManagedMarker } from '../settings/managed-marker';
 import { PolicyStore } from '../settings/policy-store';
 import { ChangePassphraseForm } from './change-passphrase-form';
+import { DeleteHistory } from './delete-history';
 import { DeleteVault } from './delete-vault';
 import { ImportForm } from './import-form';
 import { NewRecoverySheet } from './new-recovery-sheet';
@@ -28,6 +29,7 @@ const TIMEOUTS = [1, 5, 15, 30, 60, 240].map((m) => ({
     MatSelectModule,
     MatSlideToggleModule,
     ChangePassphraseForm,
+    DeleteHistory,
     DeleteVault,
     ImportForm,
     NewRecoverySheet,
