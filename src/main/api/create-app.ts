@@ -38,6 +38,8 @@ export interface App {
   readonly events: EventBus;
   /** Locks the vault now; the Electron shell calls it on OS screen lock and suspend (reason 'os'). */
   lockVault(reason: 'os' | 'manual'): Promise<void>;
+  /** Offline mode and the connection log, for the Electron shell's session request filter. */
+  readonly network: { offline(): boolean; refused(url: string, purpose: string): void };
   close(): Promise<void>;
 }
 
@@ -113,6 +115,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     dispatch,
     events: ctx.events,
     lockVault: (reason) => vault.lock(reason),
+    network: {
+      offline: () => llm.guard.offline,
+      refused: (url, purpose) => void llm.guard.recordRefused(url, purpose).catch(() => undefined),
+    },
     close: async () => {
       for (const dispose of ctx.disposers.reverse()) await dispose();
     },

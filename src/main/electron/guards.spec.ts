@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeSession, FakeWebContents, electronMock } from './electron-mock';
-import { hardenSession, isRequestAllowed } from './session-guards';
+import { FakeEmitter, FakeSession, FakeWebContents, electronMock } from './electron-mock';
+import {
+  ALWAYS_OFFLINE,
+  hardenEverySession,
+  hardenSession,
+  isRequestAllowed,
+  offlineRequestPolicy,
+} from './session-guards';
 import { hardenWebContents } from './web-contents-guards';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
@@ -136,5 +142,145 @@ describe('hardenSession', () => {
     expect(isRequestAllowed('https://relay.example.org/v1', relay)).toBe(true);
     expect(isRequestAllowed('https://relay.example.org/v1')).toBe(false);
     expect(isRequestAllowed('not a url', () => true)).toBe(false);
+  });
+});
+
+/** Requests a page might make in offline mode, local-looking tricks included. None may go out. */
+const NON_LOCAL_REQUESTS = [
+  'https://example.com/',
+  'http://example.com/',
+  'wss://relay.example.org/v1',
+  'ws://example.com/socket',
+  'ftp://example.com/file',
+  'http://127.0.0.1:8080/v1/chat/completions',
+  'http://localhost:11434/api/chat',
+  'http://[::1]:8080/',
+  'http://0x7f000001/',
+  'http://2130706433/',
+  'http://127.1/',
+  'http://0.0.0.0/',
+  'http://192.168.1.20:8080/v1',
+  'http://10.0.0.5/',
+  'http://printer.local/',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://dbt-coach/',
+  'https://dbt-coach/index.html',
+  'app://dbt-coach.evil.com/index.html',
+  'app://evil.com@dbt-coach/index.html',
+  'app://user:pass@dbt-coach/index.html',
+  'app://dbt-coach:8080/index.html',
+  'blob:app://dbt-coach/1234',
+  'filesystem:app://dbt-coach/temporary/x',
+  'file:///etc/passwd',
+  'chrome-extension://abcdefghijklmnop/x.js',
+  'chrome://settings',
+  'javascript:alert(1)',
+  'about:blank',
+  '',
+  'not a url',
+  `https://example.com/${'a'.repeat(5000)}`,
+];
+
+describe('offline mode in the session request filter', () => {
+  const everything = () => true;
+  const modes = (offline: () => boolean) => ({ offline, onRefused: vi.fn() });
+
+  it.each(NON_LOCAL_REQUESTS)('cancels %s while offline, even under a policy that allows everything', (url) => {
+    const session = new FakeSession();
+    const mode = modes(() => true);
+    hardenSession(session as never, everything, mode);
+    const callback = vi.fn();
+    session.beforeRequest?.({ url }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
+  });
+
+  it.each(['app://dbt-coach/index.html', 'devtools://devtools/x.html', 'data:image/png;base64,AA=='])(
+    'lets the local %s through while offline',
+    (url) => {
+      const session = new FakeSession();
+      hardenSession(
+        session as never,
+        everything,
+        modes(() => true),
+      );
+      const callback = vi.fn();
+      session.beforeRequest?.({ url }, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: false });
+    },
+  );
+
+  it('reads the mode on every request: going online applies the policy, going offline clamps it again', () => {
+    let offline = true;
+    const session = new FakeSession();
+    const relayOnly = (url: URL) => offlineRequestPolicy(url) || url.href.startsWith('wss://relay.example.org/');
+    hardenSession(
+      session as never,
+      relayOnly,
+      modes(() => offline),
+    );
+    const cancel = (url: string) => {
+      const callback = vi.fn();
+      session.beforeRequest?.({ url }, callback);
+      return (callback.mock.calls[0]?.[0] as { cancel: boolean }).cancel;
+    };
+    expect(cancel('wss://relay.example.org/v1')).toBe(true);
+    offline = false;
+    expect(cancel('wss://relay.example.org/v1')).toBe(false);
+    expect(cancel('https://example.com/')).toBe(true);
+    offline = true;
+    expect(cancel('wss://relay.example.org/v1')).toBe(true);
+  });
+
+  it('fails closed when the mode cannot be read, and the default policy never lets the network in', () => {
+    const broken = {
+      offline: () => {
+        throw new Error('services not ready');
+      },
+    };
+    expect(isRequestAllowed('https://example.com/', everything, broken)).toBe(false);
+    expect(isRequestAllowed('app://dbt-coach/index.html', everything, broken)).toBe(true);
+    for (const url of NON_LOCAL_REQUESTS) {
+      expect(
+        isRequestAllowed(
+          url,
+          undefined,
+          modes(() => false),
+        ),
+        url,
+      ).toBe(false);
+      expect(isRequestAllowed(url, undefined, ALWAYS_OFFLINE), url).toBe(false);
+    }
+  });
+
+  it('reports refused network requests (not app, data or bad URLs), and a failing report changes nothing', () => {
+    const session = new FakeSession();
+    const mode = modes(() => true);
+    hardenSession(session as never, everything, mode);
+    for (const url of ['https://example.com/a?q=1', 'file:///etc/passwd', 'not a url', 'app://dbt-coach/x']) {
+      session.beforeRequest?.({ url }, vi.fn());
+    }
+    expect(mode.onRefused).toHaveBeenCalledOnce();
+    expect((mode.onRefused.mock.calls[0]?.[0] as URL).hostname).toBe('example.com');
+    mode.onRefused.mockImplementation(() => {
+      throw new Error('log full');
+    });
+    const callback = vi.fn();
+    session.beforeRequest?.({ url: 'https://example.org/' }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
+  });
+
+  it('hardens every session Electron creates later, not only the default one', () => {
+    const app = new FakeEmitter();
+    hardenEverySession(
+      app as never,
+      everything,
+      modes(() => true),
+    );
+    const partition = new FakeSession();
+    app.emit('session-created', partition);
+    const callback = vi.fn();
+    partition.beforeRequest?.({ url: 'https://example.com/' }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
+    expect(partition.permissionCheckHandler?.({}, 'media', 'app://dbt-coach')).toBe(false);
   });
 });

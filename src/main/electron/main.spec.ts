@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api';
 import { EVENT_CHANNEL, IPC_PREFIX } from '../../shared/transport';
-import { FakeBrowserWindow, FakeWebContents, electronMock, ipcHandlers } from './electron-mock';
+import { FakeBrowserWindow, FakeSession, FakeWebContents, electronMock, ipcHandlers } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
 
@@ -46,6 +46,35 @@ describe('main.ts wiring (mocked electron)', () => {
     expect(session.permissionRequestHandler).not.toBeNull();
     expect(session.permissionCheckHandler?.({}, 'media', 'app://dbt-coach')).toBe(false);
     expect(session.beforeRequest).not.toBeNull();
+  });
+
+  it("filters requests by the services' offline mode, on every session, and logs refused hosts", async () => {
+    const session = electronMock.session.defaultSession;
+    const cancel = (s: FakeSession, url: string) => {
+      const callback = vi.fn();
+      s.beforeRequest?.({ url }, callback);
+      return (callback.mock.calls[0]?.[0] as { cancel: boolean }).cancel;
+    };
+    expect(cancel(session, 'app://dbt-coach/index.html')).toBe(false);
+    expect(cancel(session, 'https://tracker.example.com/pixel?who=me')).toBe(true);
+    expect(cancel(session, 'http://127.0.0.1:11434/api/chat')).toBe(true);
+    const partition = new FakeSession();
+    electronMock.app.emit('session-created', partition);
+    expect(cancel(partition, 'https://example.org/')).toBe(true);
+    const win = FakeBrowserWindow.instances[0] as FakeBrowserWindow;
+    const handler = ipcHandlers.get(`${IPC_PREFIX}privacy.connections`);
+    await vi.waitFor(async () => {
+      const result = (await handler?.({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, {})) as {
+        value: { offline: boolean; connections: Array<{ host: string; purpose: string; allowed: boolean }> };
+      };
+      expect(result.value.offline).toBe(true);
+      expect(result.value.connections).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ host: 'tracker.example.com', purpose: 'desktop window', allowed: false }),
+        ]),
+      );
+      expect(JSON.stringify(result.value)).not.toContain('pixel');
+    });
   });
 
   it('opens one window and answers its IPC calls through the dispatcher', async () => {

@@ -6,7 +6,7 @@ import { createAppProtocolHandler, APP_SCHEME_PRIVILEGES } from './app-protocol'
 import { APP_SCHEME } from './app-url';
 import { forwardEvents, registerApiHandlers } from './ipc';
 import { acquireSingleInstance, lockVaultOnSystemLock } from './lifecycle';
-import { hardenSession } from './session-guards';
+import { ALWAYS_OFFLINE, hardenEverySession, hardenSession, type NetworkMode } from './session-guards';
 import { hardenWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
 
@@ -26,6 +26,14 @@ app.setPath('userData', path.join(DATA_DIR, 'electron'));
 let mainWindow: BrowserWindow | null = null;
 let services: App | null = null;
 
+// The request filter asks the services for the offline mode on every request; until they exist it is
+// offline (fail closed). Refused hosts go to the same connection log as the providers' own attempts.
+let network: NetworkMode = ALWAYS_OFFLINE;
+const networkMode: NetworkMode = {
+  offline: () => network.offline(),
+  onRefused: (url) => network.onRefused?.(url),
+};
+
 const focusMainWindow = () => {
   if (mainWindow === null || mainWindow.isDestroyed()) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -41,7 +49,7 @@ const openMainWindow = () => {
 };
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, undefined, networkMode);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
   // safeStorage backs "remember on this device" in the desktop app (keytar in the browser shell).
   services = await createApp({
@@ -49,6 +57,8 @@ async function start(): Promise<void> {
     safeStorage,
     log: (line) => process.stderr.write(`${line}\n`),
   });
+  const net = services.network;
+  network = { offline: () => net.offline(), onRefused: (url) => net.refused(url.href, 'desktop window') };
   registerApiHandlers(services, () => mainWindow);
   forwardEvents(services, () => mainWindow);
   lockVaultOnSystemLock(services);
@@ -63,6 +73,7 @@ if (!acquireSingleInstance(focusMainWindow)) {
 } else {
   // Any contents created later (DevTools, a stray popup) gets the same guards as the main window.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  hardenEverySession(app, undefined, networkMode);
   // Closing the window ends the app on every OS, which also closes the vault and databases.
   app.on('window-all-closed', () => app.quit());
   let closed = false;

@@ -47,4 +47,17 @@ describe('OutboundGuard', () => {
       expect(guard.isAllowed(host)).toBe(false);
     }
   });
+
+  it('records requests refused elsewhere by host only, once per host, never the path or query', async () => {
+    const guard = new OutboundGuard({ offline: true });
+    await guard.recordRefused('https://tracker.example.com/p?q=secret-words', 'desktop window');
+    await guard.recordRefused('https://tracker.example.com/other', 'desktop window');
+    await guard.recordRefused('not a url', 'desktop window');
+    await guard.recordRefused('data:text/plain,hello', 'desktop window');
+    const log = await guard.connections();
+    expect(log).toEqual([
+      { at: expect.any(String), host: 'tracker.example.com', purpose: 'desktop window', allowed: false },
+    ]);
+    expect(JSON.stringify(log)).not.toContain('secret');
+  });
 });

@@ -19,6 +19,7 @@ export interface OutboundGuardOptions {
 }
 
 const MAX_RECORDS = 1000;
+const MAX_REFUSED_HOSTS = 200;
 
 /**
  * Every provider and the downloader ask this guard before they open a connection. In offline
@@ -30,6 +31,7 @@ export class OutboundGuard {
   private localServerHost: string | null = null;
   private readonly records: ConnectionRecord[] = [];
   private loaded = false;
+  private readonly refusedHosts = new Set<string>();
 
   constructor(private readonly options: OutboundGuardOptions) {
     this.offlineMode = options.offline;
@@ -56,6 +58,22 @@ export class OutboundGuard {
     if (!allowed) {
       throw new AppError('OFFLINE', 'Offline mode is on: the app does not connect to hosts outside this network.');
     }
+  }
+
+  /**
+   * A request another layer already refused (the Electron session's filter): recorded as not allowed,
+   * host only. Each host is recorded once per run, so a misbehaving page cannot flood the log.
+   */
+  async recordRefused(url: string, purpose: string): Promise<void> {
+    let host: string;
+    try {
+      host = hostOf(url);
+    } catch {
+      return;
+    }
+    if (!host || this.refusedHosts.has(host) || this.refusedHosts.size >= MAX_REFUSED_HOSTS) return;
+    this.refusedHosts.add(host);
+    await this.record({ at: (this.options.now?.() ?? new Date()).toISOString(), host, purpose, allowed: false });
   }
 
   isAllowed(host: string): boolean {

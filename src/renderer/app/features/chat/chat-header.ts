@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { ProviderKind } from '../../../../shared/api';
 import { PrivacyStore } from '../settings/privacy-store';
 import { ChatStore } from './chat-store';
@@ -6,14 +7,29 @@ import { OfflineChip } from './offline-chip';
 
 const LABELS: Record<ProviderKind, string> = { local: 'Local', relay: 'Relay', server: 'Server' };
 
-/** Conversation title, the per-conversation provider switch, and the Offline/Online chip. */
+/** Conversation title, the "Don't save" switch, the per-conversation provider switch, and the Offline/Online chip. */
 @Component({
   selector: 'app-chat-header',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [OfflineChip],
+  imports: [MatSlideToggleModule, OfflineChip],
   template: `
     <header class="head">
       <h1 class="title">{{ title() }}</h1>
+      @if (store.privateMode()) {
+        <span class="private-chip" role="status">Not saved</span>
+      }
+      <mat-slide-toggle
+        class="private"
+        [checked]="store.privateMode()"
+        [disabled]="store.streaming()"
+        (change)="store.setPrivate($event.checked)"
+        aria-describedby="private-hint"
+        >Don't save</mat-slide-toggle
+      >
+      <span id="private-hint" class="visually-hidden"
+        >Starts a new conversation that is kept only while it is open: it is never written to this computer and is gone
+        when you close it or the app locks.</span
+      >
       <label class="provider">
         Provider
         <select [value]="store.provider()" (change)="pick($event)" [disabled]="store.streaming()">
@@ -53,6 +69,20 @@ const LABELS: Record<ProviderKind, string> = { local: 'Local', relay: 'Relay', s
       font: inherit;
       padding: 4px;
     }
+    .private-chip {
+      padding: 4px 12px;
+      border-radius: 16px;
+      font: var(--mat-sys-label-large);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
   `,
 })
 export class ChatHeader {
@@ -63,6 +93,7 @@ export class ChatHeader {
   protected readonly title = computed(() => {
     // A chat started here has no stored Conversation yet; the sidebar learns its title first.
     const id = this.store.conversationId();
+    if (this.store.privateMode()) return 'Private chat';
     return this.store.conversation()?.title || (id && this.store.list.find(id)?.title) || 'New chat';
   });
 

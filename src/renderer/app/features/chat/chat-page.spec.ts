@@ -91,6 +91,29 @@ describe('chat and settings screens', () => {
     expect(el.textContent).toContain('1 ahead in the queue');
   });
 
+  it('has a labelled "Don\'t save" switch that starts a private chat and says so', async () => {
+    const fixture = TestBed.createComponent(ChatPage);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const toggle = el.querySelector<HTMLButtonElement>('mat-slide-toggle button[role="switch"]')!;
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    expect(el.querySelector('mat-slide-toggle')?.textContent).toContain("Don't save");
+    expect(el.querySelector(`#${toggle.getAttribute('aria-describedby')?.split(' ')[0]}`)?.textContent).toContain(
+      'never written',
+    );
+    toggle.click();
+    await fixture.whenStable();
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(el.textContent).toContain('Not saved');
+    expect(el.textContent).toContain('This conversation will not be saved');
+    const box = el.querySelector<HTMLTextAreaElement>('textarea')!;
+    box.value = 'a private thought';
+    box.dispatchEvent(new Event('input'));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true }));
+    await fixture.whenStable();
+    expect(call.mock.calls.find(([m]) => m === 'chat.send')?.[1]).toEqual({ text: 'a private thought', private: true });
+  });
+
   it('shows the settings panels, with the API key only as set / not set', async () => {
     const fixture = TestBed.createComponent(SettingsPage);
     await fixture.whenStable();

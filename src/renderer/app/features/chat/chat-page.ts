@@ -24,7 +24,12 @@ import { RemoteConfirmDialog } from './remote-confirm-dialog';
         }
         @if (store.messages().length === 0) {
           <p class="hello">
-            Hi. What's on your mind? Everything you write stays on this computer unless you choose otherwise.
+            @if (store.privateMode()) {
+              This conversation will not be saved: it is kept only while it is open and is gone when you close it or the
+              app locks. Safety support still works as usual.
+            } @else {
+              Hi. What's on your mind? Everything you write stays on this computer unless you choose otherwise.
+            }
           </p>
         }
         <app-message-list
@@ -43,6 +48,8 @@ import { RemoteConfirmDialog } from './remote-confirm-dialog';
         <app-composer
           [streaming]="store.streaming()"
           [prefill]="store.draft()"
+          [editing]="store.editing() !== null"
+          (cancelEdit)="store.cancelEdit()"
           (send)="store.send($event)"
           (stop)="store.stop()"
         />

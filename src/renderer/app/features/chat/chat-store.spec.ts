@@ -267,4 +267,78 @@ describe('ChatStore', () => {
     expect(store.error()).toBeTruthy();
     expect(store.messages()).toEqual([]);
   });
+
+  it('starts a "don\'t save" conversation, never lists it, and closes it when the person leaves it', async () => {
+    started();
+    store.setPrivate(true);
+    expect(store.privateMode()).toBe(true);
+    await store.send('just between us');
+    expect(api.called('chat.send')[0]?.input).toEqual({ text: 'just between us', private: true });
+    await store.send('and more');
+    // An existing conversation is addressed by id; the flag is only for starting one.
+    expect(api.called('chat.send')[1]?.input).toEqual({ text: 'and more', conversationId: 'c1' });
+    store.newChat();
+    expect(api.called('chat.closePrivate').map((c) => c.input)).toEqual([{ conversationId: 'c1' }]);
+    expect(store.privateMode()).toBe(false);
+    expect(store.messages()).toEqual([]);
+    await store.send('saved now');
+    expect(api.called('chat.send')[2]?.input).toEqual({ text: 'saved now' });
+  });
+
+  it('forgets the private mode and its messages when the vault locks', async () => {
+    started();
+    store.setPrivate(true);
+    await store.send('private words');
+    api.emit('vault.locked', { reason: 'idle' });
+    expect(store.privateMode()).toBe(false);
+    expect(store.messages()).toEqual([]);
+  });
+
+  it('edit-and-resend replaces the last message and its reply in place', async () => {
+    started();
+    await store.send('I feel sad');
+    api.emit('chat.done', {
+      conversationId: 'c1',
+      messageId: 'a1',
+      status: 'complete',
+      provider: 'local',
+      model: 'tiny',
+      tokens: 1,
+    });
+    const user = store.messages()[0];
+    if (!user) throw new Error('no message');
+    store.editAndResend(user);
+    expect(store.editing()).toEqual({ messageId: 'u1' });
+    expect(store.draft()?.text).toBe('I feel sad');
+    api.handlers.set('chat.edit', () => ({
+      state: 'started',
+      conversationId: 'c1',
+      userMessageId: 'u1',
+      assistantMessageId: 'a1',
+      queuePosition: 0,
+    }));
+    await store.send('I feel lonely');
+    expect(api.called('chat.edit')[0]?.input).toEqual({ conversationId: 'c1', messageId: 'u1', text: 'I feel lonely' });
+    expect(api.called('chat.send')).toHaveLength(1);
+    expect(store.editing()).toBeNull();
+    expect(store.messages().map((m) => [m.id, m.content, m.status])).toEqual([
+      ['u1', 'I feel lonely', 'complete'],
+      ['a1', '', 'streaming'],
+    ]);
+  });
+
+  it('keeps the edit and the text when the edit is refused, and cancels cleanly', async () => {
+    started();
+    await store.send('first');
+    const user = store.messages()[0];
+    if (!user) throw new Error('no message');
+    store.editAndResend(user);
+    expect(await store.send('changed')).toBe(false);
+    expect(store.error()).toBeTruthy();
+    expect(store.editing()).toEqual({ messageId: 'u1' });
+    expect(store.draft()?.text).toBe('changed');
+    store.cancelEdit();
+    expect(store.editing()).toBeNull();
+    expect(store.messages()[0]?.content).toBe('first');
+  });
 });

@@ -1,5 +1,5 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import type { Conversation, EventPayload, ProviderKind, SendResult } from '../../../../shared/api';
+import type { Conversation, ProviderKind, SendResult } from '../../../../shared/api';
 import { ApiClient } from '../../core/api-client';
 import { CrisisService } from '../crisis/crisis-service';
 import { PrivacyStore } from '../settings/privacy-store';
@@ -15,6 +15,7 @@ import {
   type UiMessage,
 } from './chat-state';
 import { errorText } from './chat-errors';
+import { EarlyEvents, type StreamEvent } from './early-events';
 import { ConversationListStore } from './conversation-list-store';
 import { SkillChips, type SkillChip } from './skill-chips';
 
@@ -24,17 +25,12 @@ type Preview = Extract<SendResult, { state: 'needs-confirmation' }>['preview'];
 export interface PendingConfirm {
   readonly conversationId: string;
   readonly preview: Preview;
-  readonly action: { kind: 'send'; text: string } | { kind: 'regenerate' };
+  readonly action: SendAction;
 }
 
-type StreamEvent =
-  | { kind: 'delta'; e: EventPayload<'chat.delta'> }
-  | { kind: 'done'; e: EventPayload<'chat.done'> }
-  | { kind: 'queue'; e: EventPayload<'chat.queue'> };
+type SendAction =
+  { kind: 'send'; text: string } | { kind: 'regenerate' } | { kind: 'edit'; messageId: string; text: string };
 
-/** Bounds the events held for replies not shown yet. */
-const MAX_EARLY_IDS = 8;
-const MAX_EARLY_EVENTS = 5000;
 const FIRST_PAGE = 60;
 const OLDER_PAGE = 100;
 
@@ -65,8 +61,15 @@ export class ChatStore {
   /** The provider picked in the header for this conversation; sent with the next message. */
   readonly providerChoice = signal<ProviderKind | null>(null);
   readonly suggestions = signal<Readonly<Record<string, readonly SkillChip[]>>>({});
-  /** Text put back into the composer by "Edit and resend". */
+  /** Text put back into the composer by "Edit and resend" or a declined remote send. */
   readonly draft = signal<{ text: string } | null>(null);
+  /** The person's last message while it is being edited; the next send replaces it (chat.edit). */
+  readonly editing = signal<{ messageId: string } | null>(null);
+  /**
+   * "Don't save": the open (or next new) conversation lives only in the main process's memory. It never
+   * appears in the list and is closed (forgotten) when the person leaves it, turns this off, or the vault locks.
+   */
+  readonly privateMode = signal(false);
   readonly streaming = computed(() => this.messages().some((m) => m.status === 'streaming'));
   readonly provider = computed<ProviderKind>(
     () =>
@@ -77,7 +80,7 @@ export class ChatStore {
   );
   /** The user text each live reply answers, for its skill chips (memory only). */
   private readonly askedFor = new Map<string, string>();
-  private readonly early = new Map<string, StreamEvent[]>();
+  private readonly early = new EarlyEvents();
   private openSeq = 0;
 
   constructor() {
@@ -92,11 +95,19 @@ export class ChatStore {
 
   newChat(): void {
     this.openSeq++;
+    this.leavePrivate();
     this.reset();
+  }
+
+  /** The "Don't save" switch: always starts a fresh conversation, so saved and unsaved text never mix. */
+  setPrivate(on: boolean): void {
+    this.newChat();
+    this.privateMode.set(on);
   }
 
   async open(id: string): Promise<void> {
     const seq = ++this.openSeq;
+    this.leavePrivate();
     this.reset();
     this.conversationId.set(id);
     this.conversation.set(this.list.find(id));
@@ -138,16 +149,32 @@ export class ChatStore {
     this.error.set(null);
     this.draft.set(null);
     const conversationId = this.conversationId();
+    const editing = this.editing();
+    if (editing && conversationId) return this.sendEdit(conversationId, editing.messageId, body);
+    this.editing.set(null);
     const r = await this.api.call('chat.send', {
       text: body,
       ...(conversationId ? { conversationId } : {}),
       ...(this.providerChoice() ? { provider: this.provider() } : {}),
+      ...(!conversationId && this.privateMode() ? { private: true } : {}),
     });
     if (!r.ok) {
       this.error.set(errorText(r.error));
       return false;
     }
     await this.handleResult(r.value, { kind: 'send', text: body });
+    return true;
+  }
+
+  private async sendEdit(conversationId: string, messageId: string, text: string): Promise<boolean> {
+    const r = await this.api.call('chat.edit', { conversationId, messageId, text });
+    if (!r.ok) {
+      this.error.set(errorText(r.error));
+      this.draft.set({ text });
+      return false;
+    }
+    this.editing.set(null);
+    await this.handleResult(r.value, { kind: 'edit', messageId, text });
     return true;
   }
 
@@ -165,9 +192,16 @@ export class ChatStore {
     if (conversationId) await this.api.call('chat.stop', { conversationId });
   }
 
-  /** The contract has no message editing: the text goes back into the composer and is sent as a new turn. */
+  /** Edit-and-resend: the last message's text goes into the composer; sending replaces it and its reply. */
   editAndResend(message: UiMessage): void {
+    if (message.role !== 'user') return;
+    this.editing.set({ messageId: message.id });
     this.draft.set({ text: message.content });
+  }
+
+  cancelEdit(): void {
+    this.editing.set(null);
+    this.draft.set({ text: '' });
   }
 
   async confirmRemote(): Promise<void> {
@@ -181,13 +215,16 @@ export class ChatStore {
       return;
     }
     if (pending.action.kind === 'send') await this.send(pending.action.text);
+    else if (pending.action.kind === 'edit')
+      await this.sendEdit(conversationId, pending.action.messageId, pending.action.text);
     else await this.regenerate();
   }
 
   cancelConfirm(): void {
     const pending = this.pendingConfirm();
     this.pendingConfirm.set(null);
-    if (pending?.action.kind === 'send') this.draft.set({ text: pending.action.text });
+    if (pending?.action.kind === 'edit') this.editing.set({ messageId: pending.action.messageId });
+    if (pending && pending.action.kind !== 'regenerate') this.draft.set({ text: pending.action.text });
   }
 
   async removeConversation(id: string): Promise<void> {
@@ -196,28 +233,27 @@ export class ChatStore {
     }
   }
 
+  /** On lock the main process has already dropped any private conversation; here it is forgotten too. */
   wipe(): void {
     this.openSeq++;
     this.reset();
     this.draft.set(null);
+    this.privateMode.set(false);
     this.list.wipe();
   }
 
-  /**
-   * Stream events can overtake the result of chat.send (a new conversation has no id here yet), so
-   * events for a message not shown yet wait in `early` and are replayed once its placeholder exists.
-   */
+  /** Leaving a private conversation closes it: the main process forgets every message of it. */
+  private leavePrivate(): void {
+    const id = this.conversationId();
+    if (id && this.privateMode()) void this.api.call('chat.closePrivate', { conversationId: id });
+    this.privateMode.set(false);
+  }
+
+  /** Events for a message not shown yet (they can overtake chat.send's result) wait in `early`. */
   private onEvent(ev: StreamEvent): void {
     const { e } = ev;
     const known = e.conversationId === this.conversationId() && this.messages().some((m) => m.id === e.messageId);
-    if (!known) {
-      const queue = this.early.get(e.messageId) ?? [];
-      if (queue.length < MAX_EARLY_EVENTS && (this.early.size < MAX_EARLY_IDS || this.early.has(e.messageId))) {
-        queue.push(ev);
-        this.early.set(e.messageId, queue);
-      }
-      return;
-    }
+    if (!known) return this.early.hold(ev);
     if (ev.kind === 'delta') {
       this.messages.update((m) => applyDelta(m, ev.e));
       if (ev.e.replace && ev.e.level === 'crisis') this.crisis.open();
@@ -232,9 +268,7 @@ export class ChatStore {
   }
 
   private replayEarly(messageId: string): void {
-    const queue = this.early.get(messageId);
-    this.early.delete(messageId);
-    queue?.forEach((ev) => this.onEvent(ev));
+    this.early.take(messageId).forEach((ev) => this.onEvent(ev));
   }
 
   private async handleResult(result: SendResult, action: PendingConfirm['action']): Promise<void> {
@@ -247,8 +281,14 @@ export class ChatStore {
       this.pendingConfirm.set({ conversationId: result.conversationId, preview: result.preview, action });
       return;
     }
-    const text = action.kind === 'send' ? action.text : null;
-    if (text !== null) this.messages.update((m) => upsert(m, userMessage(result.userMessageId, text)));
+    const text = action.kind === 'regenerate' ? null : action.text;
+    if (text !== null) {
+      const id = result.userMessageId;
+      // An edited message keeps its place and time; only its text changes.
+      this.messages.update((m) =>
+        upsert(m, { ...(m.find((x) => x.id === id) ?? userMessage(id, text)), content: text }),
+      );
+    }
     if (result.state === 'screened') {
       if (result.level === 'crisis') this.crisis.open();
       else this.concern.set(true);
@@ -296,6 +336,7 @@ export class ChatStore {
     this.loadingOlder.set(false);
     this.error.set(null);
     this.pendingConfirm.set(null);
+    this.editing.set(null);
     this.concern.set(false);
     this.providerChoice.set(null);
     this.suggestions.set({});

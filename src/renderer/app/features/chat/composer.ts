@@ -18,7 +18,15 @@ import { LIMITS } from '../../../../shared/api';
   imports: [MatButtonModule],
   template: `
     <form class="composer" autocomplete="off" (submit)="$event.preventDefault(); submit()">
-      <label for="chat-input" class="visually-hidden">Message your coach</label>
+      @if (editing()) {
+        <p class="editing" role="status">
+          Editing your last message: sending replaces it and its reply.
+          <button mat-button type="button" (click)="cancelEdit.emit()">Cancel edit</button>
+        </p>
+      }
+      <label for="chat-input" class="visually-hidden">{{
+        editing() ? 'Edit your last message' : 'Message your coach'
+      }}</label>
       <textarea
         id="chat-input"
         #box
@@ -33,16 +41,24 @@ import { LIMITS } from '../../../../shared/api';
       @if (streaming()) {
         <button mat-stroked-button type="button" (click)="stop.emit()">Stop</button>
       } @else {
-        <button mat-flat-button type="submit" [disabled]="disabled() || !text().trim()">Send</button>
+        <button mat-flat-button type="submit" [disabled]="disabled() || !text().trim()">
+          {{ editing() ? 'Resend' : 'Send' }}
+        </button>
       }
     </form>
   `,
   styles: `
     .composer {
       display: flex;
+      flex-wrap: wrap;
       gap: 8px;
       align-items: flex-end;
       padding: 8px 16px 16px;
+    }
+    .editing {
+      flex-basis: 100%;
+      margin: 0;
+      font: var(--mat-sys-body-medium);
     }
     textarea {
       flex: 1;
@@ -72,6 +88,9 @@ export class Composer {
   readonly prefill = input<{ text: string } | null>(null);
   readonly send = output<string>();
   readonly stop = output<void>();
+  /** True while the person's last message is being edited (the next send replaces it). */
+  readonly editing = input(false);
+  readonly cancelEdit = output<void>();
   protected readonly text = signal('');
   protected readonly max = LIMITS.message;
   private readonly box = viewChild.required<ElementRef<HTMLTextAreaElement>>('box');

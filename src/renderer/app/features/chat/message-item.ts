@@ -16,6 +16,7 @@ import type { SkillChip } from './skill-chips';
 export class MessageItem {
   readonly message = input.required<UiMessage>();
   readonly isLastReply = input(false);
+  readonly isLastUser = input(false);
   readonly busy = input(false);
   readonly chips = input<readonly SkillChip[]>([]);
   readonly regenerate = output<void>();

@@ -49,6 +49,7 @@ const OLDER_PX = 400;
         *cdkVirtualFor="let m of messages(); trackBy: trackById; templateCacheSize: 0"
         [message]="m"
         [isLastReply]="m.id === lastReplyId()"
+        [isLastUser]="m.id === lastUserId()"
         [busy]="busy()"
         [chips]="chips()[m.id] ?? []"
         (regenerate)="regenerate.emit()"
@@ -84,6 +85,8 @@ export class MessageList {
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
   private readonly injector = inject(Injector);
   protected readonly lastReplyId = computed(() => lastWhere(this.messages(), (m) => m.role === 'assistant')?.id);
+  /** Only the person's most recent message can be edited and resent. */
+  protected readonly lastUserId = computed(() => lastWhere(this.messages(), (m) => m.role === 'user')?.id);
   private stick = true;
   private firstId: string | undefined;
   private fromBottom = 0;
