@@ -12,6 +12,7 @@ import type { AuthService, Principal } from './auth/auth-service';
 import type { KeyRing } from './keys/key-ring';
 import { chatBodySchema, handleChat } from './chat/chat-handler';
 import type { Upstream } from './chat/upstream';
+import { ReplayGuard } from './chat/replay-guard';
 import { getExchange, listExchanges, type SealedExchange } from './history/history-store';
 import { decodeBody } from './http/body';
 import { RelayError } from './http/errors';
@@ -71,6 +72,7 @@ export function buildServer(d: RelayDeps) {
     return503OnClosing: true,
   });
   app.server.headersTimeout = Math.min(c.connectionTimeoutMs, 60_000);
+  const replay = new ReplayGuard(d.db, now);
   const perIp = new RateLimiter(c.ratePerIpPerMin, now);
   const perToken = new RateLimiter(c.ratePerTokenPerMin, now);
   const audit = (accountId: string | null, action: AuditAction, outcome: AuditOutcome, requestId: string) =>
@@ -180,7 +182,7 @@ export function buildServer(d: RelayDeps) {
       });
       return await handleChat(
         {
-          db: d.db,
+          replay,
           keys: d.keys,
           audit: d.audit,
           upstream: d.upstream,

@@ -17,7 +17,7 @@ import {
   type RequestPlaintext,
   type ResponseKeys,
 } from '../client/protocol';
-import type { Db } from '../db/db';
+import type { ReplayGuard } from './replay-guard';
 import type { AuditLog } from '../audit/audit-log';
 import type { Principal } from '../auth/auth-service';
 import type { KeyRing } from '../keys/key-ring';
@@ -49,14 +49,10 @@ const plaintextSchema = z.strictObject({
 });
 
 const INFO = Buffer.from(LABELS.requestInfo);
-const REPLAY_SQL = `WITH t AS (SELECT 1 FROM tokens WHERE hash = $4::bytea AND expires_at > $5::bigint),
-  ins AS (INSERT INTO seen_requests(request_id, enc_hash, expires_at)
-    SELECT $1::text, $2::bytea, $3::bigint WHERE EXISTS (SELECT 1 FROM t) ON CONFLICT DO NOTHING RETURNING 1)
-  SELECT EXISTS (SELECT 1 FROM t) AS authed, EXISTS (SELECT 1 FROM ins) AS fresh`;
 const enc = (m: ChunkMessage): Buffer => Buffer.from(JSON.stringify(m), 'utf8');
 
 export interface ChatDeps {
-  db: Db;
+  replay: ReplayGuard;
   keys: KeyRing;
   audit: AuditLog<SealedExchange>;
   upstream: Upstream;
@@ -98,22 +94,14 @@ export async function handleChat(d: ChatDeps, p: Principal, body: ChatBody, repl
     await audit('invalid');
     throw new RelayError('CLOCK_SKEW', { serverTime: d.now() });
   }
-  // Replay guard, shared by every instance through the database: a request id or encapsulated key is
-  // accepted once. Rows outlive the skew window, after which the timestamp check refuses the request anyway.
-  // The same statement re-checks the token, so a token revoked on another instance is refused here at once
-  // even when this instance authenticated it from its short cache.
-  const [r] = await d.db.query<{ authed: boolean; fresh: boolean }>(
-    REPLAY_SQL,
-    [
-      body.requestId,
-      createHash('sha256').update(encBytes).digest(),
-      body.timestamp + 2 * MAX_CLOCK_SKEW_MS,
-      p.tokenHash,
-      d.now(),
-    ],
-    'chat_replay_guard',
-  );
-  if (!r?.authed) {
+  // Replay guard and token re-check in one (group-committed) statement: replay-guard.ts.
+  const r = await d.replay.check({
+    requestId: body.requestId,
+    encHash: createHash('sha256').update(encBytes).digest(),
+    expiresAt: body.timestamp + 2 * MAX_CLOCK_SKEW_MS,
+    tokenHash: p.tokenHash,
+  });
+  if (!r.authed) {
     d.forgetToken?.(p.tokenId);
     throw new RelayError('UNAUTHORIZED');
   }
