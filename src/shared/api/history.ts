@@ -127,7 +127,13 @@ export const historyMethods = {
   'history.restoreBackup': defineMethod(z.strictObject({ name: backupInfoSchema.shape.name }), done),
   'history.exportConversation': defineMethod(
     /** 'markdown' and 'pdf' are NOT encrypted: the renderer warns before asking for the path. */
-    z.strictObject({ id: idSchema, format: z.enum(['markdown', 'pdf', 'encrypted']), path: pathSchema }),
+    z.strictObject({
+      id: idSchema,
+      format: z.enum(['markdown', 'pdf', 'encrypted']),
+      path: pathSchema,
+      /** Required (true) for 'markdown' and 'pdf': the person ticked that the file is not encrypted. */
+      acknowledgePlaintext: z.boolean().optional(),
+    }),
     z.strictObject({ path: z.string(), encrypted: z.boolean() }),
   ),
   'history.importConversation': defineMethod(

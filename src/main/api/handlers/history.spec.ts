@@ -73,14 +73,20 @@ describe('history.exportConversation as PDF', () => {
   it('writes a PDF that pdftotext reads, outside the data folder only', async () => {
     const s = await setup();
     const file = path.join(s.root, 'check-in.pdf');
-    const r = await s.dispatch('history.exportConversation', { id: s.conversationId, format: 'pdf', path: file }, call);
+    const input = { id: s.conversationId, format: 'pdf', path: file };
+    expect(await s.dispatch('history.exportConversation', input, call)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(fs.existsSync(file)).toBe(false);
+    const r = await s.dispatch('history.exportConversation', { ...input, acknowledgePlaintext: true }, call);
     expect(r).toEqual({ ok: true, value: { path: file, encrypted: false } });
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('the river walk helped');
     expect(text).toContain('not encrypted');
     const inside = path.join(s.root, 'data', 'x.pdf');
     expect(
-      await s.dispatch('history.exportConversation', { id: s.conversationId, format: 'pdf', path: inside }, call),
+      await s.dispatch('history.exportConversation', { ...input, path: inside, acknowledgePlaintext: true }, call),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await s.vault.close();
   });

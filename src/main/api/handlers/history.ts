@@ -81,12 +81,14 @@ export function createHistoryHandlers(
     'history.listBackups': () => historyCall(() => ({ backups: history.listBackups() })),
     'history.restoreBackup': ({ name }) =>
       withProgress('history.restore', 'Restoring your history', () => (history.restore(name), {})),
-    'history.exportConversation': ({ id, format, path }) =>
-      historyCall(() =>
-        format === 'pdf'
+    'history.exportConversation': ({ id, format, path, acknowledgePlaintext }) =>
+      historyCall(() => {
+        if (format !== 'encrypted' && acknowledgePlaintext !== true)
+          throw new AppError('INVALID_INPUT', 'Confirm that you understand the exported file is not encrypted.');
+        return format === 'pdf'
           ? store().exportConversationPdf(id, path, ctx.dataDir, conversationPdf)
-          : store().exportConversation(id, format, path, ctx.dataDir),
-      ),
+          : store().exportConversation(id, format, path, ctx.dataDir);
+      }),
     'history.importConversation': ({ path }) => historyCall(() => store().importConversation(path)),
     'history.deleteAll': ({ passphrase }) =>
       withProgress('history.deleteAll', 'Deleting your history', () => deleteAll(history, ctx, passphrase, stopChats)),
