@@ -14,6 +14,7 @@ import { createChatScreens, createFileFavourites } from '../coach/index';
 import { createCoachHandlers } from './handlers/coach';
 import { createChatStoreAdapter } from './chat-store-adapter';
 import { completionFrom, createJournalHandlers, createJournalService } from './handlers/journal';
+import { ReminderScheduler, storeReminderSource } from '../journal/index';
 import { join } from 'node:path';
 import { loadPolicy } from '../policy/index';
 import { createPolicyHandlers, withPolicyCrisis } from './handlers/policy';
@@ -79,6 +80,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     if (e.type === 'unlocked') history.attach(e.session);
     else void llm.chat.stopAll().finally(() => history.detach());
   });
+  // The daily diary-card reminder: content-free, and silent while locked (rules in journal/reminder-scheduler.ts).
+  const reminder = new ReminderScheduler(storeReminderSource(history.requireStore.bind(history)), (date) =>
+    ctx.events.emit('diary.reminder', { date }),
+  );
+  reminder.start();
+  ctx.disposers.push(() => reminder.stop());
+  vault.onSession((e) => void (e.type === 'unlocked' && reminder.check()));
   // The coach's safety layer screens every user message and model reply, whichever provider is active.
   // A crisis is recorded in the vault's encrypted audit trail by level only, never the words.
   llm.setScreens(

@@ -6,6 +6,7 @@ import { createAppProtocolHandler, APP_SCHEME_PRIVILEGES } from './app-protocol'
 import { APP_SCHEME } from './app-url';
 import { forwardEvents, registerApiHandlers } from './ipc';
 import { acquireSingleInstance, lockVaultOnSystemLock } from './lifecycle';
+import { showReminderNotifications } from './reminder-notification';
 import { ALWAYS_OFFLINE, hardenEverySession, hardenSession, type NetworkMode } from './session-guards';
 import { hardenWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
   registerApiHandlers(services, () => mainWindow);
   forwardEvents(services, () => mainWindow);
   lockVaultOnSystemLock(services);
+  showReminderNotifications(services, focusMainWindow);
   openMainWindow();
   app.on('activate', () => {
     if (mainWindow === null) openMainWindow();

@@ -41,6 +41,11 @@ export const eventSchemas = {
     messageId: z.string().max(64),
     position: z.number().int().nonnegative(),
   }),
+  /**
+   * The daily diary-card reminder is due (vault unlocked, today's card empty). Only the local date:
+   * the renderer shows a generic "Time for your diary card", never any content.
+   */
+  'diary.reminder': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   /** An outbound connection was allowed or refused (host and purpose only, never content). */
   'privacy.connection': z.strictObject({
     at: z.string().max(40),
