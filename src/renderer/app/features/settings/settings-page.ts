@@ -7,6 +7,7 @@ import { PrivacyPanel } from './privacy-panel';
 import { ProvidersPanel } from './providers-panel';
 import { SecurityPanel } from '../vault/security-panel';
 import { BackupsPanel } from '../history/backups-panel';
+import { ExportPanel } from '../history/export-panel';
 
 type AppInfo = MethodOutput<'app.info'>;
 
@@ -25,6 +26,7 @@ type AppInfo = MethodOutput<'app.info'>;
     PrivacyPanel,
     SecurityPanel,
     BackupsPanel,
+    ExportPanel,
   ],
   template: `
     <div class="settings">
@@ -35,6 +37,7 @@ type AppInfo = MethodOutput<'app.info'>;
       <app-privacy-panel />
       <app-security-panel />
       <app-backups-panel />
+      <app-export-panel />
       <p class="about" role="status">
         @if (info(); as i) {
           {{ i.name }} version {{ i.version }}
