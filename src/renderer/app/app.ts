@@ -14,6 +14,7 @@ import { PolicyStore } from './features/settings/policy-store';
 import { NAV_ITEMS } from './layout/nav-items';
 import { ThemeSwitch } from './layout/theme-switch';
 import { LockButton } from './features/vault/lock-button';
+import { DiaryReminder } from './features/diary/diary-reminder';
 
 /** Under this width the navigation becomes an overlay drawer so content keeps the full width (360 px phones). */
 export const NARROW_QUERY = '(max-width: 719.98px)';
@@ -56,6 +57,8 @@ export class App {
     inject(ThemeService);
     // The organisation's default theme and language (docs/it-install.md), applied once at start.
     void inject(PolicyStore).load();
+    // The daily diary-card reminder arrives as an event from the main process, whatever screen is open.
+    inject(DiaryReminder).start();
     // After an in-app navigation, put focus on the new screen so screen readers start reading there
     // (the first load keeps the browser's default focus).
     inject(Router)

@@ -7,6 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { DiaryConfig } from '../../../../shared/api';
 import { ALWAYS_CHECKED, itemId } from './config-edit';
 import { DiaryStore } from './diary-store';
+import { ReminderPermission } from './reminder-permission';
 
 type ListKey = keyof DiaryConfig;
 
@@ -14,7 +15,14 @@ type ListKey = keyof DiaryConfig;
 @Component({
   selector: 'app-diary-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReminderPermission,
+  ],
   templateUrl: './diary-settings.html',
   styleUrl: './diary-settings.scss',
 })
