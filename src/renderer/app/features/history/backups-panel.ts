@@ -73,6 +73,8 @@ export class BackupsPanel {
       .pipe(takeUntilDestroyed(inject(DestroyRef)))
       .subscribe((p) => {
         if (p.task.startsWith('history.')) this.progressLabel.set(p.label);
+        // "Delete all history" (Settings → Security) removed every backup: show the list as it is now.
+        if (p.task === 'history.deleteAll' && p.fraction === 1) void this.refresh();
       });
     void this.refresh();
   }

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -105,6 +106,13 @@ export class ExportPanel {
 
   constructor() {
     void this.load();
+    // After "delete all history" (Settings → Security) the list must not offer conversations that are gone.
+    this.api
+      .on('progress')
+      .pipe(takeUntilDestroyed())
+      .subscribe((p) => {
+        if (p.task === 'history.deleteAll' && p.fraction === 1) void this.load();
+      });
   }
 
   protected when(at: number): string {
@@ -143,7 +151,7 @@ export class ExportPanel {
     }
     const all = [...r.value.pinned, ...r.value.days.flatMap((d) => d.conversations)];
     this.conversations.set(all);
-    this.selected.set(all[0]?.id ?? null);
+    this.selected.set(all.find((c) => c.id === this.selected())?.id ?? all[0]?.id ?? null);
     this.emptyText.set('There are no saved conversations yet.');
   }
 }
