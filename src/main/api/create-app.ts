@@ -19,6 +19,9 @@ import { join } from 'node:path';
 import { loadPolicy } from '../policy/index';
 import { createPolicyHandlers, withPolicyCrisis } from './handlers/policy';
 import { createBundleHandlers } from './handlers/bundles';
+import { createRelaySyncHandlers } from './handlers/relay-sync';
+import { RelaySyncService } from '../relay-sync/index';
+import { fetchRelayHistory } from '../llm/index';
 
 export { resolveDataDir };
 export type { CallContext, Dispatch } from './dispatcher';
@@ -59,6 +62,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   // The encrypted history opens with the vault and closes with it (disposers run newest first).
   const history = new HistoryService(options.log);
   ctx.disposers.push(() => history.detach());
+  // Relay backup is per vault (a setting in its encrypted history) and off unless the person turns it on.
+  const relaySync = new RelaySyncService({
+    store: () => history.requireStore(),
+    relayUrl: async () => (await llm.providers.get()).relay.url || null,
+    fetchAll: (url) => fetchRelayHistory({ url, keys: vault.requireSession(), guard: llm.guard, dataDir }),
+  });
   const llm = await createLlmService({
     dataDir,
     emit: (name, payload) => ctx.events.emit(name, payload),
@@ -71,6 +80,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
         return null;
       }
     },
+    relayBackup: () => relaySync.backupEnabled(),
   });
   ctx.disposers.push(() => llm.dispose());
   // Chats are kept in the encrypted store. On lock, replies still streaming are stopped and saved
@@ -107,6 +117,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     ...createJournalHandlers(createJournalService(ctx, { history, complete: completionFrom(llm.localProvider) })),
     ...createPolicyHandlers(policy),
     ...createBundleHandlers(llm),
+    ...createRelaySyncHandlers(relaySync),
   };
   handlers['coach.crisisContacts'] = withPolicyCrisis(handlers['coach.crisisContacts'], policy);
   const inner = createDispatcher(handlers, {

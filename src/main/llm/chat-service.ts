@@ -280,6 +280,7 @@ export class ChatService {
         history,
         message,
         maxTokens: this.o.maxTokens,
+        ...(this.privates.has(conversationId) ? {} : { conversationId }),
         onQueue: (position: number) => this.o.emit('chat.queue', { ...ids, position }),
       };
       for await (const delta of provider.chat(request, controller.signal)) {

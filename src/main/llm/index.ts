@@ -13,3 +13,9 @@ export { type LlmPolicy, OPEN_POLICY } from './policy-hook';
 export { keyFingerprint, rawPublicKey } from './bundle-format';
 export { generateClinicKeys, writeBundle, type ClinicKeys, type WriteBundleOptions } from './bundle-write';
 export type { BundleImportResult, BundleTrust } from './bundle-import';
+export {
+  fetchRelayHistory,
+  type FetchHistoryOptions,
+  type RelayHistoryKeys,
+  type RestoredExchange,
+} from './relay/relay-history';

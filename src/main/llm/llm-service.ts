@@ -39,6 +39,8 @@ export interface LlmServiceOptions {
   readonly extraProviders?: Partial<Record<ProviderKind, ChatProvider>>;
   /** The unlocked vault's keys for the relay provider, or null while locked (relay unavailable). */
   readonly relayKeys?: () => RelayKeys | null;
+  /** Whether the vault's history is backed up (sealed) to the relay; read on every relay request. */
+  readonly relayBackup?: () => boolean;
   /** The admin policy's limits (forced offline, providers off, signed bundles only); read on every use. */
   readonly policy?: () => LlmPolicy;
 }
@@ -108,6 +110,7 @@ export async function createLlmService(o: LlmServiceOptions) {
     dataDir: o.dataDir,
     url: () => settings.value.relay.url || null,
     keys: () => o.relayKeys?.() ?? null,
+    backup: () => o.relayBackup?.() ?? false,
   });
   const providers: ChatServiceOptions['providers'] = { local, server, relay, ...o.extraProviders };
   const memory = createMemoryPersistence();

@@ -12,6 +12,8 @@ export interface ChatRequest {
   readonly message: string;
   readonly maxTokens?: number;
   readonly temperature?: number;
+  /** The stored conversation's id; absent for private ("don't save") conversations. Used by relay backup. */
+  readonly conversationId?: string;
   /** Called with the 1-based place in the provider's queue while waiting (0 = generating). */
   readonly onQueue?: (position: number) => void;
 }

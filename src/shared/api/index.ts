@@ -8,6 +8,7 @@ import { historyMethods } from './history';
 import { journalMethods } from './journal';
 import { policyMethods } from './policy';
 import { bundlesMethods } from './bundles';
+import { relaySyncMethods } from './relay-sync';
 
 export * from './errors';
 export * from './events';
@@ -22,6 +23,7 @@ export * from './history';
 export * from './journal';
 export * from './policy';
 export * from './bundles';
+export * from './relay-sync';
 
 /**
  * The one contract between renderer and main process. Every transport (Electron IPC,
@@ -38,6 +40,7 @@ export const methods = {
   ...journalMethods,
   ...policyMethods,
   ...bundlesMethods,
+  ...relaySyncMethods,
 } as const;
 
 export type Methods = typeof methods;

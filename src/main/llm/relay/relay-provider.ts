@@ -20,6 +20,8 @@ export interface RelayProviderOptions {
   readonly guard: OutboundGuard;
   /** Where the account ids per relay are remembered (the llm data folder). */
   readonly dataDir: string;
+  /** True when the person turned on the encrypted backup of history to the relay (Settings). */
+  readonly backup?: () => boolean;
   readonly connectTimeoutMs?: number;
   readonly idleTimeoutMs?: number;
   readonly fetch?: typeof fetch;
@@ -137,6 +139,9 @@ export class RelayProvider implements ChatProvider {
    * expired: each is retried once with a new request id (the relay spends an id even on failure).
    */
   private async send(call: RelayCall, auth: RelayAuth, keys: RelayKeys, request: ChatRequest) {
+    // Private ("don't save") conversations carry no conversation id and are never backed up.
+    const backup =
+      !!this.o.backup?.() && !!request.conversationId && /^[A-Za-z0-9_-]{8,64}$/.test(request.conversationId);
     const plaintext = {
       messages: [
         { role: 'system' as const, content: request.system },
@@ -146,10 +151,12 @@ export class RelayProvider implements ChatProvider {
       ...(request.maxTokens ? { maxTokens: request.maxTokens } : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       stream: true,
-      store: false,
+      store: backup,
     };
-    // A fresh conversation id per request: the relay cannot link one conversation's messages together.
-    const conversationId = newId();
+    // Without backup: a fresh conversation id per request, so the relay cannot link one conversation's
+    // messages together. With backup the stored conversation's random local id groups them, so a restore
+    // on another device rebuilds the same conversation (the relay sees that grouping, nothing else).
+    const conversationId = backup && request.conversationId ? request.conversationId : newId();
     let retriedKey = false;
     let retriedAuth = false;
     for (;;) {
