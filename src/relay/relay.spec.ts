@@ -178,6 +178,27 @@ describe.each(['pglite', 'postgres'] as const)('relay on %s', (backend) => {
       expect(new Set(responses.map((r) => r.text)).size).toBe(1);
     });
 
+    it('refuses a chat token revoked on another instance at once, with the identical 401, even while cached', async () => {
+      const other = new RelayClient(relay.url, newIdentity());
+      await other.register('other instance');
+      const t = await other.login();
+      const first = await postJson(`${relay.url}/v1/chat`, (await sealFor(other, t, newId(), plain('hi'))).body, t);
+      expect(first.status).toBe(200); // this instance now holds the token in its short cache
+      // Revocation by another instance: only the shared database knows.
+      await relay.db.query('DELETE FROM tokens WHERE hash = $1', [createHash('sha256').update(t).digest()]);
+      const before = upstream.calls;
+      const valid = await postJson(`${relay.url}/v1/chat`, (await sealFor(other, t, newId(), plain('x'))).body, t);
+      const garbled = await postJson(
+        `${relay.url}/v1/chat`,
+        { ...(await sealFor(other, t, newId(), plain('y'))).body, ct: b64u(new Uint8Array(40)) },
+        t,
+      );
+      const missing = await raw(`${relay.url}/v1/history`);
+      expect([valid.status, garbled.status]).toEqual([401, 401]);
+      expect(new Set([valid.text, garbled.text, missing.text]).size).toBe(1);
+      expect(upstream.calls).toBe(before);
+    });
+
     it('turns oversized and gzip-bomb bodies away with 413, unknown encodings with 415', async () => {
       const big = await postJson(`${relay.url}/v1/chat`, JSON.stringify({ pad: 'x'.repeat(300 * 1024) }), token);
       expect(big.status).toBe(413);

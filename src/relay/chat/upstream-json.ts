@@ -28,10 +28,10 @@ export function createJsonPoster(baseUrl: string, apiKey: string, maxSockets = 6
   const request = https ? httpsRequest : httpRequest;
   const auth = `Bearer ${apiKey}`;
 
-  return (body, signal) =>
+  const send = (payload: Buffer, signal: AbortSignal, retried: boolean): Promise<unknown> =>
     new Promise((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason as Error);
-      const payload = Buffer.from(JSON.stringify(body), 'utf8');
+      let responded = false;
       const req = request(
         url,
         {
@@ -46,6 +46,7 @@ export function createJsonPoster(baseUrl: string, apiKey: string, maxSockets = 6
           },
         },
         (res: IncomingMessage) => {
+          responded = true;
           const status = res.statusCode ?? 502;
           if (status < 200 || status > 299) {
             // The body of an error may echo the prompt: drain it unread.
@@ -69,7 +70,16 @@ export function createJsonPoster(baseUrl: string, apiKey: string, maxSockets = 6
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the upstream closed while idle fails on first use, before any reply: retry
+        // once on a fresh connection (the pattern Node's documentation gives for `reusedSocket`).
+        if (!retried && !responded && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+          return void send(payload, signal, true).then(resolve, reject);
+        }
+        reject(err);
+      });
       req.end(payload);
     });
+
+  return (body, signal) => send(Buffer.from(JSON.stringify(body), 'utf8'), signal, false);
 }

@@ -29,14 +29,18 @@ export class PgDb implements Db {
   readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
 
-  /** `role`: SET ROLE on every connection, so the relay runs with the restricted grants of the migrations. */
+  /**
+   * `role`: every connection runs as this role, so the relay has the restricted grants of the migrations.
+   * Set in the startup packet rather than by a SET ROLE after connecting: a connection whose role cannot be
+   * assumed fails instead of silently running as the login user, and no query races the SET on a new client.
+   */
   constructor(url: string, opts: { role?: string; max?: number } = {}) {
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 10,
+      ...(opts.role ? { options: `-c role=${opts.role}` } : {}),
+    });
     this.pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-    if (opts.role) {
-      const role = opts.role;
-      this.pool.on('connect', (c) => void c.query(`SET ROLE ${role}`).catch(() => undefined));
-    }
   }
   async query<T extends Row = Row>(sql: string, params: unknown[] = [], name?: string): Promise<T[]> {
     return (await this.pool.query({ text: sql, values: params, name })).rows as T[];

@@ -36,6 +36,10 @@ describe.each(backends)('migrations on %s', (name, open) => {
       }
       expect(await relay.query(`SELECT count(*)::int AS n FROM audit_log`)).toEqual([{ n: 2 }]);
       await relay.close();
+      // A role that cannot be assumed fails the connection instead of running as the login user.
+      const wrong = new PgDb(lastUrl, { role: 'no_such_relay_role', max: 1 });
+      await expect(wrong.query('SELECT 1')).rejects.toThrow(/does not exist/);
+      await wrong.close();
     }
     await db.close();
   });
