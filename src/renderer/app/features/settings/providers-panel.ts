@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,6 +7,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import type { ProviderKind } from '../../../../shared/api';
 import { ManagedMarker } from './managed-marker';
 import { PrivacyStore } from './privacy-store';
+import { RelayBackupPanel } from './relay-backup-panel';
 
 /**
  * Settings → Providers: the default for new conversations (each conversation can switch in its header)
@@ -16,7 +17,15 @@ import { PrivacyStore } from './privacy-store';
 @Component({
   selector: 'app-providers-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, ManagedMarker],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    ManagedMarker,
+    RelayBackupPanel,
+  ],
   templateUrl: './providers-panel.html',
   styleUrl: './panels.scss',
 })
@@ -27,6 +36,7 @@ export class ProvidersPanel {
   protected model = '';
   protected apiKey = '';
   protected relayUrl = '';
+  private readonly relayBackup = viewChild(RelayBackupPanel);
 
   constructor() {
     void this.privacy.refresh();
@@ -64,6 +74,7 @@ export class ProvidersPanel {
   protected async saveRelay(): Promise<void> {
     const ok = await this.privacy.setProviders({ relay: { url: this.relayUrl.trim() } });
     this.status.set(ok ? (this.relayUrl.trim() ? 'Relay saved.' : 'Relay removed.') : (this.privacy.error() ?? ''));
+    await this.relayBackup()?.refresh();
   }
 
   protected async clearKey(): Promise<void> {
