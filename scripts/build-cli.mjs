@@ -100,7 +100,7 @@ const result = await build({
 // each start would cost more than it protects, since nobody edits node_modules by hand.
 const inputs = Object.keys(result.metafile.inputs)
   .filter((p) => !p.includes(':'))
-  .map((p) => /^(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]?.concat('/package.json') ?? p);
+  .map((p) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]?.concat('/package.json') ?? p);
 const manifest = makeManifest(
   { 'dbt-coach': 'dbt-coach.mjs', relay: 'relay.mjs' },
   stampFiles(root, [...inputs, ...EXTRA_INPUTS]),

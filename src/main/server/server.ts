@@ -151,9 +151,10 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, auth: Au
     return;
   }
   if (tokenOk === false || !auth.hasSession(req)) return refuse(res, 401);
-  const found = await files.lookup(url.pathname);
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const found = await files.lookup(url.pathname, encoding);
   if (found.status === 404) return refuse(res, 404);
-  found.send(res, pickEncoding(req.headers['accept-encoding']));
+  found.send(res, encoding);
 }
 
 /** index.html (also as the SPA fallback for client-side routes) went out: the page is delivered. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -45,7 +45,8 @@ interface Entry {
   readonly cacheControl: string;
   readonly identity: Buffer;
   readonly br?: Buffer;
-  readonly gzip?: Buffer;
+  /** Made on the first gzip request only: browsers take brotli, so start-up does not pay for both. */
+  gzip?: Promise<Buffer>;
 }
 
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -94,20 +95,42 @@ export class StaticFiles {
     this.indexHtml = readFileSync(path.join(this.root, 'index.html'), 'utf8');
   }
 
-  /** Starts compressing the files index.html links to, so the first load does not wait for them. */
+  /**
+   * Starts compressing the files index.html links to, so the first load does not wait for them; then,
+   * one at a time, the lazily loaded chunks (the welcome screen's among them), largest first.
+   */
   warm(): void {
+    const linked: Promise<unknown>[] = [];
     for (const m of this.indexHtml.matchAll(/(?:src|href)="([^"?#]+\.(?:js|mjs|css))"/g)) {
       const file = m[1] && resolveInside(this.root, `/${m[1].replace(/^\.?\//, '')}`);
-      if (file) void this.entry(file);
+      if (file) linked.push(this.entry(file));
+    }
+    void Promise.all(linked).then(() => this.warmRest());
+  }
+
+  private async warmRest(): Promise<void> {
+    try {
+      const names = (await readdir(this.root)).filter((n) => /\.(?:js|mjs|css)$/.test(n) && !n.startsWith('.'));
+      const sized = await Promise.all(
+        names.map(async (n) => ({ file: path.join(this.root, n), size: (await stat(path.join(this.root, n))).size })),
+      );
+      for (const { file } of sized.sort((a, b) => b.size - a.size)) await this.entry(file);
+    } catch {
+      // Warming is only a head start; requests compress what they need themselves.
     }
   }
 
   /** Answers a GET for pathname: a file, the SPA's index.html for route-like paths, or 404. */
-  async lookup(pathname: string): Promise<StaticResult> {
+  async lookup(pathname: string, encoding: Encoding = 'identity'): Promise<StaticResult> {
     if (pathname === '/' || pathname === '/index.html') return this.index();
     const file = resolveInside(this.root, pathname);
     if (!file) return { status: 404 };
     const entry = await this.entry(file);
+    if (entry && encoding === 'gzip' && entry.br) {
+      entry.gzip ??= gzipAsync(entry.identity, { level: 9 });
+      const gz = await entry.gzip.catch(() => undefined);
+      return { status: 200, send: (res, enc) => sendEntry(res, entry, enc, gz) };
+    }
     if (entry) return { status: 200, send: (res, enc) => sendEntry(res, entry, enc) };
     // Client-side routes (/chat, /settings/…) have no extension and fall back to the app.
     return path.extname(file) === '' ? this.index() : { status: 404 };
@@ -145,21 +168,18 @@ export class StaticFiles {
       const type = MIME[ext] ?? 'application/octet-stream';
       const cacheControl = HASHED.test(real) ? 'private, max-age=31536000, immutable' : 'no-cache';
       if (!COMPRESSIBLE.has(ext) || identity.length < 1024) return { type, cacheControl, identity };
-      const [br, gz] = await Promise.all([
-        brotliAsync(identity, {
-          params: { [zc.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zc.BROTLI_PARAM_SIZE_HINT]: identity.length },
-        }),
-        gzipAsync(identity, { level: 9 }),
-      ]);
-      return { type, cacheControl, identity, br, gzip: gz };
+      const br = await brotliAsync(identity, {
+        params: { [zc.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zc.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      });
+      return { type, cacheControl, identity, br };
     } catch {
       return null;
     }
   }
 }
 
-function sendEntry(res: ServerResponse, e: Entry, enc: Encoding): void {
-  const body = enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : undefined;
+function sendEntry(res: ServerResponse, e: Entry, enc: Encoding, gzipped?: Buffer): void {
+  const body = enc === 'br' ? e.br : enc === 'gzip' ? gzipped : undefined;
   if (body) sendBody(res, e.type, e.cacheControl, body, enc);
   else sendBody(res, e.type, e.cacheControl, e.identity, 'identity');
 }
