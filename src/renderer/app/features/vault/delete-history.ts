@@ -29,7 +29,7 @@ import { vaultErrorText } from './vault-store';
       </p>
       <button mat-stroked-button type="button" class="open" (click)="open.set(true)">Delete all history…</button>
     } @else {
-      <form (submit)="remove($event)" novalidate aria-labelledby="delete-history-warning">
+      <form (submit)="remove($event)" novalidate aria-label="Delete all history">
         <div id="delete-history-warning" class="warning" role="alert">
           <p><strong>This cannot be undone.</strong> It removes from this device:</p>
           <ul>
