@@ -2,7 +2,7 @@
  * The daily diary-card reminder. Pure: the clock, the timer and the vault are passed in, so a spec
  * can drive it with a fake clock across days, DST changes and clock jumps.
  *
- * Rules (documented in docs/clinic-guide.md territory, repeated here because they are the contract):
+ * Rules (the contract; the specs next to this file check each one):
  * - It compares local wall-clock time with the chosen "HH:MM" on every check (once a minute), not a
  *   precomputed instant, so DST shifts, time-zone changes and the user changing the clock just move
  *   the wall clock it reads. A time skipped by a spring-forward (02:30) fires at the first check after it.
@@ -14,6 +14,8 @@
  *   encrypted vault, and on a shared machine a reminder would tell the next person someone here keeps
  *   a diary card. The reminder text never carries content either way.
  * - Not when today's card already has an entry; not when the reminder is off.
+ * - The admin policy has no notification setting: the reminder is the person's own choice, off until
+ *   they set a time, and it carries no content, so nothing in it needs a clinic-wide switch.
  */
 
 export const CHECK_INTERVAL_MS = 60_000;
