@@ -21,6 +21,11 @@ import type { SkillChip } from './skill-chips';
 const STICK_PX = 120;
 /** Within this distance of the start, the next older page is asked for. */
 const OLDER_PX = 400;
+/**
+ * Autosize learns item heights only as they render, so one jump to the end lands short of it on a
+ * conversation with long messages. Following the end repeats the jump for a few frames while heights settle.
+ */
+const PIN_FRAMES = 12;
 
 /**
  * The conversation as a virtual list: only the messages near the viewport are in the DOM, and sizes are
@@ -44,6 +49,9 @@ const OLDER_PX = 400;
       aria-label="Conversation"
       aria-live="polite"
       (scroll)="onScroll()"
+      (wheel)="release()"
+      (touchstart)="release()"
+      (keydown)="release()"
     >
       <app-message-item
         *cdkVirtualFor="let m of messages(); trackBy: trackById; templateCacheSize: 0"
@@ -88,6 +96,8 @@ export class MessageList {
   /** Only the person's most recent message can be edited and resent. */
   protected readonly lastUserId = computed(() => lastWhere(this.messages(), (m) => m.role === 'user')?.id);
   private stick = true;
+  /** Frames left in which the list keeps jumping to the end (its own scrolls must not unstick it). */
+  private pinFrames = 0;
   private firstId: string | undefined;
   private fromBottom = 0;
 
@@ -106,7 +116,7 @@ export class MessageList {
             const vp = this.viewport();
             vp.checkViewportSize();
             // Prepending older messages: keep the same distance from the end, so the text read stays put.
-            if (this.stick) vp.scrollTo({ bottom: 0 });
+            if (this.stick) this.pinToEnd();
             else if (prepended) vp.scrollTo({ bottom: keep });
           },
           { injector: this.injector },
@@ -118,8 +128,33 @@ export class MessageList {
   protected onScroll(): void {
     const vp = this.viewport();
     this.fromBottom = vp.measureScrollOffset('bottom');
-    this.stick = this.fromBottom < STICK_PX;
+    if (this.pinFrames === 0) this.stick = this.fromBottom < STICK_PX;
     if (vp.measureScrollOffset('top') < OLDER_PX && !this.loadingOlder()) this.older.emit();
+  }
+
+  private pinToEnd(): void {
+    const vp = this.viewport();
+    vp.scrollTo({ bottom: 0 });
+    if (typeof requestAnimationFrame !== 'function') return;
+    const running = this.pinFrames > 0;
+    this.pinFrames = PIN_FRAMES;
+    if (running) return;
+    const step = () => {
+      if (this.pinFrames <= 0 || !this.stick) {
+        this.pinFrames = 0;
+        return;
+      }
+      this.pinFrames--;
+      vp.checkViewportSize();
+      vp.scrollTo({ bottom: 0 });
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }
+
+  /** A wheel, touch or key press is the reader taking over: stop following the end at once. */
+  protected release(): void {
+    this.pinFrames = 0;
   }
 
   /** After opening another conversation, start at its newest message. */
