@@ -29,6 +29,14 @@ const INTENT = 'intent.json';
 const NEXT = 'vault.key.next';
 const MOVED = 'moved';
 
+/** What "delete all history" needs from the history's owner (the vault knows no file names of its own). */
+export interface HistoryReset {
+  /** Closes the database; called only once the passphrase is proven. */
+  close(): void | Promise<void>;
+  /** Names in the vault folder (database, WAL/SHM, backups folder…) removed together with the old key. */
+  entries(dir: string): string[];
+}
+
 /** Test hook: called before each step, so a spec can crash (SIGKILL) or fail (throw) exactly there. */
 export type RekeyFault = (step: string) => void;
 

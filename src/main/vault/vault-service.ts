@@ -7,7 +7,7 @@ import { ioGuard, writeAtomic } from './fs-safe';
 import { kdfParamsOf, parseKeyFile } from './key-file';
 import { forgetVault, isRemembered, recallVault, rememberVault } from './keychain';
 import { assessPassphrase, normalizePassphrase } from './passphrase-policy';
-import { commitRekey, recoverRekey, rekeyPending } from './rekey-commit';
+import { commitRekey, recoverRekey, rekeyPending, type HistoryReset } from './rekey-commit';
 import { sessionFrom } from './session';
 import { acquireVaultLock } from './vault-lock';
 import { VaultCore, type RecoverySheet } from './vault-core';
@@ -26,14 +26,7 @@ import { writeSettings } from './vault-settings';
 import { exportBackup, importBackup, type ImportRequest } from './vault-transfer';
 
 export type { AuditEvent, Emit, RecoverySheet, VaultPolicy, VaultServiceOptions } from './vault-core';
-
-/** What "delete all history" needs from the history's owner (the vault knows no file names of its own). */
-export interface HistoryReset {
-  /** Closes the database; called only once the passphrase is proven. */
-  close(): void | Promise<void>;
-  /** Names in the vault folder (database, WAL/SHM, backups folder…) removed together with the old key. */
-  entries(dir: string): string[];
-}
+export type { HistoryReset } from './rekey-commit';
 
 /** Key labels, unlock/lock, rewraps, export/import, keychain and audit: the one owner of the vault's keys. */
 export class VaultService extends VaultCore {
