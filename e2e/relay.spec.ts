@@ -142,6 +142,24 @@ base.describe('desktop to relay', () => {
     await page.getByTestId('relay-restore').click();
     await expect(page.getByTestId('relay-backup-status')).toHaveText(/already here/, { timeout: 30_000 });
     await saveScreenshot(page, 'relay-restore');
+
+    // Lost on this device (as on a new one): the restore brings the conversation back from the sealed backup.
+    const listed = (await callApi(page, 'history.listByDay', { tzOffsetMinutes: 0 })) as {
+      value: { days: { conversations: { id: string }[] }[] };
+    };
+    const ids = listed.value.days.flatMap((d) => d.conversations.map((c) => c.id));
+    expect(ids).toHaveLength(1);
+    expect(await callApi(page, 'history.deleteConversation', { id: ids[0] })).toMatchObject({ ok: true });
+    await page.getByTestId('relay-restore').click();
+    await expect(page.getByTestId('relay-backup-status')).toHaveText(/Restored 1 exchange \(1 new conversation\)/, {
+      timeout: 30_000,
+    });
+    await page.goto(`${shell.origin}/chat`);
+    await page.getByRole('navigation', { name: 'Conversations' }).locator('button.open').first().click();
+    const log = page.getByRole('log', { name: 'Conversation' });
+    await expect(log.getByText('Hello through the relay', { exact: true })).toBeVisible();
+    await expect(log.getByText('reply to: Hello through the relay')).toBeVisible();
+    await saveScreenshot(page, 'relay-restored-conversation');
     expect(shell.logs().includes(Buffer.from('Hello through the relay'))).toBe(false);
   });
 });

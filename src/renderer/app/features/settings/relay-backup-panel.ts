@@ -95,10 +95,12 @@ export class RelayBackupPanel {
   }
 }
 
+const exchanges = (n: number) => (n === 1 ? '1 exchange' : `${n} exchanges`);
+
 export function describe(r: RelaySyncResult): string {
   if (r.exchanges === 0) return 'Nothing is backed up on this relay yet.';
   const added = r.messages / 2;
-  if (added === 0) return `Everything on the relay (${r.exchanges} exchanges) is already here.`;
+  if (added === 0) return `Everything on the relay (${exchanges(r.exchanges)}) is already here.`;
   const conv = r.conversations === 1 ? '1 new conversation' : `${r.conversations} new conversations`;
-  return `Restored ${added} exchanges (${conv}); ${r.skipped} were already here.`;
+  return `Restored ${exchanges(added)} (${conv}); ${r.skipped} already here.`;
 }
