@@ -39,7 +39,7 @@ import { vaultErrorText } from './vault-store';
           <p>
             The vault gets a new key, so copies of the old files cannot be opened, even with your passphrase. Your
             passphrase stays the same; you get a new recovery code, and the old one stops working. Files you exported
-            yourself (Markdown, PDF) are not affected.
+            yourself (Markdown, PDF, key backups) and chats backed up to a relay server are not removed by this.
           </p>
         </div>
         <app-passphrase-field label="Passphrase" name="delete-history-passphrase" [(value)]="passphrase" />
