@@ -33,7 +33,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_START: StartTiming = { quietMs: 200, latestMs: 3000 };
+const DEFAULT_START: StartTiming = { quietMs: 200, latestMs: 5000 };
 
 /** Thrown when the port is taken, so the CLI can say so in one line instead of a stack trace. */
 export class PortInUseError extends Error {
@@ -72,14 +72,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const loadWss = (): Promise<WebSocketServer> =>
     (wssReady ??= Promise.all([import('ws'), import('./ws-rpc')]).then(([{ WebSocketServer }, { serveRpc }]) => {
       const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-      wss.on('connection', (ws) => serveRpc(ws, services.app()));
+      wss.on('connection', (ws) => serveRpc(ws, services.ready));
       return wss;
     }));
   files.warm();
 
   http.on('request', (req, res) => {
     services.requestStarted();
-    res.once('close', () => services.requestFinished(isPage(res)));
+    res.once('close', () => services.requestFinished());
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     handleRequest(req, res, auth, files).catch(() => {
       if (!res.headersSent) refuse(res, 404);
@@ -95,8 +95,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    // The page's first call is coming: start the services now if the quiet timer has not.
-    void services.app();
+    // The page has booted: start the services once its remaining requests (lazy screens) are done.
+    services.pageConnected();
     loadWss().then(
       (wss) => {
         if (!socket.destroyed) wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
@@ -155,11 +155,6 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, auth: Au
   const found = await files.lookup(url.pathname, encoding);
   if (found.status === 404) return refuse(res, 404);
   found.send(res, encoding);
-}
-
-/** index.html (also as the SPA fallback for client-side routes) went out: the page is delivered. */
-function isPage(res: ServerResponse): boolean {
-  return res.statusCode === 200 && String(res.getHeader('Content-Type') ?? '').startsWith('text/html');
 }
 
 /** Refusals carry no detail: the status says enough and the body must not help an attacker. */

@@ -53,23 +53,29 @@ describe('loading the services', () => {
     expect(load).not.toHaveBeenCalled();
   });
 
-  it('loads them once the HTTP side is quiet after the page was served', async () => {
+  it('loads them once the page has connected and the HTTP side is then quiet, only once', async () => {
     const { load } = fakeServices();
-    const { get } = await start(load, { quietMs: 10, latestMs: FOREVER });
-    // Assets alone (no index.html yet) are not the page.
+    const { server: s, cookie, get } = await start(load, { quietMs: 10, latestMs: FOREVER });
+    // A served page that has not connected (still booting) is not enough.
+    expect((await get('/')).status).toBe(200);
     expect((await get('/main-ABCD1234.js')).status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
     expect(load).not.toHaveBeenCalled();
-    expect((await get('/')).status).toBe(200);
-    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
-  });
-
-  it('loads them on the first WebSocket, and only once however many connect', async () => {
-    const { load } = fakeServices();
-    const { server: s, cookie } = await start(load, { quietMs: FOREVER, latestMs: FOREVER });
     const sockets = await Promise.all([openWs(s.port, cookie), openWs(s.port, cookie), openWs(s.port, cookie)]);
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect((await get('/chat')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
     expect(load).toHaveBeenCalledTimes(1);
     for (const ws of sockets) ws.close();
+  });
+
+  it('does not load them while the connected page is still fetching', async () => {
+    const { load } = fakeServices();
+    const { server: s, cookie, get } = await start(load, { quietMs: FOREVER, latestMs: FOREVER });
+    const ws = await openWs(s.port, cookie);
+    expect((await get('/main-ABCD1234.js')).status).toBe(200);
+    expect(load).not.toHaveBeenCalled();
+    ws.close();
   });
 
   it('does not load them for a refused WebSocket (no cookie)', async () => {
@@ -95,11 +101,11 @@ describe('loading the services', () => {
     expect(load).not.toHaveBeenCalled();
   });
 
-  it('answers calls with INTERNAL when loading failed, and keeps serving the page', async () => {
+  it('closes the page WebSocket when loading failed, and keeps serving the page', async () => {
     const load = vi.fn(async (): Promise<RpcApp> => {
       throw Object.assign(new Error('boom'), { code: 'ENOTDIR' });
     });
-    const { server: s, cookie, get } = await start(load, { quietMs: FOREVER, latestMs: FOREVER });
+    const { server: s, cookie, get } = await start(load, { quietMs: 10, latestMs: FOREVER });
     const ws = await openWs(s.port, cookie);
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
     expect(await closed).toBe(1011);

@@ -4,22 +4,26 @@ import type { RpcApp } from './ws-rpc';
 export type AppSource = RpcApp | Promise<RpcApp> | (() => Promise<RpcApp>);
 
 export interface StartTiming {
-  /** After the page was served, this long without an HTTP request in flight starts the services. */
+  /** Once the page has connected, this long without an HTTP request in flight starts the services. */
   readonly quietMs: number;
   /** Started this long after listening at the latest, even if no browser ever came. */
   readonly latestMs: number;
 }
 
 /**
- * Importing the services (SQLCipher, llama.cpp, Argon2, the coach) takes the server's only thread
- * for a while. Doing that while the browser is still fetching the app would delay the welcome
- * screen, and the page needs no services until its first call. So loading starts at the first of:
- * a WebSocket connection (the page's first call is coming), the HTTP side falling quiet after
- * index.html was served (the browser has what it needs and is busy rendering), or `latestMs`.
+ * Importing the services (SQLCipher, llama.cpp, Argon2, the coach) blocks the server's only thread
+ * for a while: from the bundle it is one long synchronous evaluation. Doing that while the browser
+ * is still fetching the app (its lazily loaded screens come after the page has booted and opened
+ * its WebSocket) would hold those requests back. So loading starts once the page has opened its
+ * WebSocket and the HTTP side has then been quiet for `quietMs`, or at `latestMs` if no page ever
+ * connects. The page's first calls wait for the services meanwhile.
  */
 export class ServicesStart {
   private started: Promise<RpcApp> | undefined;
-  private pageServed = false;
+  private connected = false;
+  private settle: { resolve: (app: RpcApp) => void; reject: (error: unknown) => void } | undefined;
+  /** The services once loaded; waiting on it does not start them (calls wait for the start). */
+  readonly ready = new Promise<RpcApp>((resolve, reject) => (this.settle = { resolve, reject }));
   private inFlight = 0;
   private quietTimer: NodeJS.Timeout | undefined;
   private readonly latestTimer: NodeJS.Timeout | undefined;
@@ -28,10 +32,11 @@ export class ServicesStart {
     private readonly source: AppSource,
     private readonly timing: StartTiming,
   ) {
+    // The caller owns start-up failures; here a failed start only means calls get INTERNAL.
+    this.ready.catch(() => undefined);
     if (typeof source !== 'function') {
       this.started = Promise.resolve(source);
-      // The caller owns start-up failures; here a failed start only means calls get INTERNAL.
-      this.started.catch(() => undefined);
+      this.started.then(this.settle?.resolve, this.settle?.reject);
       return;
     }
     this.latestTimer = setTimeout(() => void this.app(), timing.latestMs);
@@ -43,7 +48,7 @@ export class ServicesStart {
       this.stopTimers();
       const load = this.source as () => Promise<RpcApp>;
       this.started = load();
-      this.started.catch(() => undefined);
+      this.started.then(this.settle?.resolve, this.settle?.reject);
     }
     return this.started;
   }
@@ -58,10 +63,19 @@ export class ServicesStart {
     this.quietTimer = undefined;
   }
 
-  requestFinished(wasPage: boolean): void {
+  requestFinished(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    if (wasPage) this.pageServed = true;
-    if (this.started || !this.pageServed || this.inFlight > 0) return;
+    this.armQuietTimer();
+  }
+
+  /** An authenticated WebSocket opened: the page has booted and its first call is coming. */
+  pageConnected(): void {
+    this.connected = true;
+    this.armQuietTimer();
+  }
+
+  private armQuietTimer(): void {
+    if (this.started || !this.connected || this.inFlight > 0) return;
     if (this.quietTimer) clearTimeout(this.quietTimer);
     this.quietTimer = setTimeout(() => void this.app(), this.timing.quietMs);
   }
