@@ -8,11 +8,12 @@
 //   would otherwise resolve and load file by file.
 // - dist/cli/manifest.json records every file the bundle was built from; bin/dbt-coach.mjs runs the
 //   bundle only while all of them are unchanged (scripts/build-cli-freshness.mjs), else the sources.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST_NAME, makeManifest, stampFiles } from './build-cli-freshness.mjs';
+import { inlineVersion } from './inline-version.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist', 'cli');
@@ -40,8 +41,6 @@ const esbuild = await import('esbuild').catch((error) => {
 });
 const { build } = esbuild;
 
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-
 /** @type {import('esbuild').Plugin} */
 const externalPackages = {
   name: 'external-packages',
@@ -51,22 +50,6 @@ const externalPackages = {
       const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
       return BUNDLED_PACKAGES.has(name ?? '') ? undefined : { path: args.path, external: true };
     });
-  },
-};
-
-/**
- * src/main/platform/version.ts reads ../../../package.json relative to its own file, which is not
- * where a bundled chunk lives; the build inlines the version instead (package.json is a recorded
- * input, so a version bump makes the bundle stale).
- * @type {import('esbuild').Plugin}
- */
-const inlineVersion = {
-  name: 'inline-version',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]main[\\/]platform[\\/]version\.ts$/ }, () => ({
-      contents: `export const APP_VERSION: string = ${JSON.stringify(pkg.version)};`,
-      loader: 'ts',
-    }));
   },
 };
 
@@ -85,7 +68,7 @@ const result = await build({
   target: 'node20',
   tsconfig: 'tsconfig.node.json',
   external: OPTIONAL_EXTERNALS,
-  plugins: [externalPackages, inlineVersion],
+  plugins: [externalPackages, inlineVersion(root)],
   metafile: true,
   sourcemap: 'linked',
   legalComments: 'none',

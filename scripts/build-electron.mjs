@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inlineVersion } from './inline-version.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.env.NODE_ENV !== 'development';
@@ -33,6 +34,7 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
     external: ['electron'],
+    plugins: [inlineVersion(root)],
     // Some bundled CommonJS code may still reach for require/__dirname inside an ES module.
     banner: {
       js: [
