@@ -96,17 +96,9 @@ export class ChatService {
 
   /** Regenerates the last assistant reply in place; the user message before it is answered again. */
   async regenerate(conversationId: string): Promise<SendResult> {
-    const store = this.storeFor(conversationId);
-    if (this.running.has(conversationId)) throw busy();
-    const meta = await store.getConversation(conversationId);
-    if (!meta) throw new AppError('NOT_FOUND', 'That conversation does not exist.');
-    const messages = await store.listMessages(conversationId);
-    const lastUser = messages.map((m) => m.role).lastIndexOf('user');
-    const target = messages.slice(lastUser + 1).find((m) => m.role === 'assistant');
-    const user = messages[lastUser];
+    const { store, meta, user, target, before } = await this.lastTurn(conversationId);
     if (!user || !target) throw new AppError('NOT_FOUND', 'There is no reply to regenerate yet.');
     const provider = this.provider(meta.provider);
-    const before = messages.slice(0, lastUser);
     const preview = remotePreview(meta.provider, provider, meta.remoteConfirmed, before, user.text);
     if (preview) return { state: 'needs-confirmation', conversationId, preview };
     await store.updateMessage(conversationId, target.id, { text: '', status: 'streaming', provider: meta.provider });
@@ -122,18 +114,10 @@ export class ChatService {
    */
   async edit(input: { conversationId: string; messageId: string; text: string }): Promise<SendResult> {
     const { conversationId, text } = input;
-    const store = this.storeFor(conversationId);
-    if (this.running.has(conversationId)) throw busy();
-    const meta = await store.getConversation(conversationId);
-    if (!meta) throw new AppError('NOT_FOUND', 'That conversation does not exist.');
-    const messages = await store.listMessages(conversationId);
-    const lastUser = messages.map((m) => m.role).lastIndexOf('user');
-    const user = messages[lastUser];
+    const { store, meta, user, target, before } = await this.lastTurn(conversationId);
     if (!user || user.id !== input.messageId) {
       throw new AppError('INVALID_INPUT', 'Only your most recent message can be edited.');
     }
-    const target = messages.slice(lastUser + 1).find((m) => m.role === 'assistant');
-    const before = messages.slice(0, lastUser);
     const screen = (await this.o.screenUserMessage?.(text)) ?? { level: 'none' };
     if (screen.level === 'crisis') {
       await store.updateMessage(conversationId, user.id, { text });
@@ -162,6 +146,19 @@ export class ChatService {
     const queuePosition = this.running.size;
     this.start(conversationId, assistantMessageId, meta.provider, provider, toTurns(before), text, screen.systemNote);
     return { state: 'started', conversationId, userMessageId: user.id, assistantMessageId, queuePosition };
+  }
+
+  /** The last exchange of an idle conversation: the person's last message, its reply and what came before. */
+  private async lastTurn(conversationId: string) {
+    const store = this.storeFor(conversationId);
+    if (this.running.has(conversationId)) throw busy();
+    const meta = await store.getConversation(conversationId);
+    if (!meta) throw new AppError('NOT_FOUND', 'That conversation does not exist.');
+    const messages = await store.listMessages(conversationId);
+    const lastUser = messages.map((m) => m.role).lastIndexOf('user');
+    const user = messages[lastUser];
+    const target = messages.slice(lastUser + 1).find((m) => m.role === 'assistant');
+    return { store, meta, user, target, before: messages.slice(0, lastUser) };
   }
 
   async confirmRemote(conversationId: string, kind: ProviderKind): Promise<boolean> {
