@@ -2,6 +2,7 @@ import type { ProviderKind, SendResult } from '../../shared/api/chat';
 import type { ChatPersistence } from './chat-persistence';
 import { busy, remotePreview, toTurns } from './chat-turns';
 import type { ChatServiceOptions } from './chat-types';
+import { ScreenedReply } from './screened-reply';
 import { AppError } from './errors';
 import { PrivateChats } from './private-chats';
 import type { ChatProvider, ChatTurn } from './provider';
@@ -264,7 +265,10 @@ export class ChatService {
   ): Promise<void> {
     const store = this.storeFor(conversationId);
     const ids = { conversationId, messageId };
-    let text = '';
+    const reply = new ScreenedReply({
+      screen: this.o.screenReply,
+      show: (piece) => this.o.emit('chat.delta', { ...ids, ...piece }),
+    });
     let status: 'complete' | 'partial' | 'cancelled' | 'error' = 'complete';
     let errorCode: string | undefined;
     let model = kind === 'local' ? 'local' : (provider.destination()?.model ?? kind);
@@ -284,34 +288,29 @@ export class ChatService {
         if (delta.type === 'done') {
           model = delta.model;
           tokens = delta.tokens;
-          if (delta.reason === 'stopped') status = text ? 'partial' : 'cancelled';
+          const shown = await reply.flush();
+          if (delta.reason === 'stopped') status = reply.text ? 'partial' : 'cancelled';
+          if (!shown) break;
           continue;
         }
-        const verdict = this.o.screenReply ? await this.o.screenReply(text + delta.text) : null;
-        if (verdict?.replacement !== undefined) {
-          text = verdict.replacement;
-          this.o.emit('chat.delta', {
-            ...ids,
-            text,
-            replace: true,
-            ...(verdict.level === 'none' ? {} : { level: verdict.level }),
-          });
+        if (!(await reply.push(delta.text))) {
           controller.abort();
           break;
         }
-        text += delta.text;
-        this.o.emit('chat.delta', { ...ids, text: delta.text });
         if (Date.now() - lastSaved >= (this.o.persistEveryMs ?? 1000)) {
           lastSaved = Date.now();
-          await store.updateMessage(conversationId, messageId, { text });
+          await store.updateMessage(conversationId, messageId, { text: reply.text });
         }
       }
+      await reply.flush();
     } catch (e) {
-      status = controller.signal.aborted ? (text ? 'partial' : 'cancelled') : 'error';
+      // What was still waiting for the screen is screened and kept, like everything before a stop.
+      await reply.flush();
+      status = controller.signal.aborted ? (reply.text ? 'partial' : 'cancelled') : 'error';
       errorCode = e instanceof AppError ? e.code : 'PROVIDER_ERROR';
       if (status !== 'error') errorCode = undefined;
     }
-    await store.updateMessage(conversationId, messageId, { text, status, model });
+    await store.updateMessage(conversationId, messageId, { text: reply.text, status, model });
     this.o.emit('chat.done', {
       ...ids,
       status,
