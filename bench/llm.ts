@@ -9,7 +9,7 @@ import { createChatHandlers } from '../src/main/api/handlers/chat';
 import { createModelsHandlers } from '../src/main/api/handlers/models';
 import { createDispatcher, type Handlers } from '../src/main/api/dispatcher';
 import { EventBus } from '../src/main/api/event-bus';
-import { COACH_SYSTEM_PROMPT_V1, createLlmService } from '../src/main/llm/index';
+import { COACH_SYSTEM_PROMPT_V1, createLlmService, DEFAULT_TEMPERATURE } from '../src/main/llm/index';
 import { candidateThreads, measureThreads } from '../src/main/llm/thread-probe';
 
 const MODEL = process.env.DBT_COACH_BENCH_MODEL ?? path.resolve('../shared/models/llama-2-tiny-random.gguf');
@@ -76,6 +76,8 @@ async function bareRun(): Promise<{ ttft: number; tps: number }> {
     const start = performance.now();
     await completion.generateCompletion(prompt, {
       maxTokens: TOKENS,
+      // The app samples at its default temperature; greedy decoding would skip sampling work and flatter the baseline.
+      temperature: DEFAULT_TEMPERATURE,
       onToken: (t) => {
         n += t.length;
         last = performance.now();

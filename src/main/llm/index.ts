@@ -2,6 +2,7 @@
 export { createLlmService, type LlmService, type LlmServiceOptions } from './llm-service';
 export { AppError as LlmError } from './errors';
 export type { ChatProvider, ChatRequest, ChatTurn, Delta } from './provider';
+export { DEFAULT_TEMPERATURE } from './provider';
 export type { ChatPersistence, ConversationMeta, StoredChatMessage } from './chat-persistence';
 export { createMemoryPersistence } from './chat-persistence';
 export type { ReplyScreen, SafetyLevel, UserScreen } from './chat-service';

@@ -4,7 +4,7 @@ import { fitToContext } from './context-fit';
 import { AppError } from './errors';
 import type { GenerationQueue } from './generation-queue';
 import type { LocalEngine } from './local-engine';
-import type { ChatProvider, ChatRequest, Delta } from './provider';
+import { DEFAULT_TEMPERATURE, type ChatProvider, type ChatRequest, type Delta } from './provider';
 
 const DEFAULT_MAX_TOKENS = 512;
 
@@ -61,7 +61,7 @@ export class LocalProvider implements ChatProvider {
       const generation = chat
         .generateResponse(history, {
           maxTokens,
-          temperature: request.temperature ?? 0.7,
+          temperature: request.temperature ?? DEFAULT_TEMPERATURE,
           signal,
           stopOnAbortSignal: true,
           onToken: (t) => (tokens += t.length),

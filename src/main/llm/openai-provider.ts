@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from './errors';
 import type { OutboundGuard } from './outbound-guard';
-import type { ChatProvider, ChatRequest, Delta } from './provider';
+import { DEFAULT_TEMPERATURE, type ChatProvider, type ChatRequest, type Delta } from './provider';
 import { sseData } from './sse';
 
 export interface ServerConfig {
@@ -81,7 +81,7 @@ export class OpenAICompatibleProvider implements ChatProvider {
           model: c.model,
           stream: true,
           max_tokens: request.maxTokens ?? 1024,
-          temperature: request.temperature ?? 0.7,
+          temperature: request.temperature ?? DEFAULT_TEMPERATURE,
           messages: [
             { role: 'system', content: request.system },
             ...request.history.map((t) => ({ role: t.role, content: t.text })),

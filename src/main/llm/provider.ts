@@ -5,6 +5,9 @@ export interface ChatTurn {
   readonly text: string;
 }
 
+/** Sampling temperature when a request sets none: warm but not rambling, the same for every provider. */
+export const DEFAULT_TEMPERATURE = 0.7;
+
 /** One request to any provider: the system prompt, earlier turns and the message being answered. */
 export interface ChatRequest {
   readonly system: string;
